@@ -1,0 +1,55 @@
+"""The few errors a user can see. Each names its kind (used in batch summaries and reports)."""
+
+from __future__ import annotations
+
+
+class CchcError(Exception):
+    """An expected failure on one input: reported as one line, never as a traceback."""
+
+    kind = "error"
+
+    def __init__(self, message: str, path: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class EmptyInputError(CchcError):
+    kind = "empty"
+
+
+class UnsupportedFormatError(CchcError):
+    kind = "unsupported"
+
+
+class CorruptFileError(CchcError):
+    """The file claims a format but its content is broken (truncated zip, bad PDF...)."""
+
+    kind = "corrupt"
+
+
+class UnsafeFileError(CchcError):
+    """The file could exhaust memory or time (zip bomb, entity expansion, too large)."""
+
+    kind = "unsafe"
+
+
+class EncryptedPdfError(CchcError):
+    kind = "encrypted"
+
+
+class ScannedPdfError(CchcError):
+    kind = "scanned"
+
+
+class NotAPlanError(CchcError):
+    kind = "not_a_plan"
+
+
+# Exit codes of the command line (documented in README).
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2

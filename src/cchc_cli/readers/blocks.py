@@ -1,0 +1,44 @@
+"""What every reader produces: uniform blocks that remember where they came from.
+
+Readers know nothing about plans. A block is a paragraph (``text``) or a table (``rows``),
+with its place in the source. The parser only ever sees these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(slots=True)
+class Block:
+    kind: Literal["para", "table"]
+    text: str = ""
+    rows: list[list[str]] | None = None
+    line: int | None = None  # 1-based line in a text/HTML file, or line on a PDF page
+    page: int | None = None  # 1-based PDF page
+    # Table cells keep their own lines where the format tells them (HTML, PDF page of each row).
+    row_lines: list[int | None] | None = None
+    row_pages: list[int | None] | None = None
+    ordinal: int = 0  # 1-based position in reading order, set by Document
+
+
+@dataclass(slots=True)
+class RawFootnote:
+    number: str
+    text: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    format: Literal["txt", "html", "docx", "pdf"]
+    blocks: list[Block]
+    footnotes: list[RawFootnote] = field(default_factory=list)
+    encoding: str | None = None
+    encoding_fixed: bool = False
+
+    def __post_init__(self) -> None:
+        for i, block in enumerate(self.blocks, start=1):
+            block.ordinal = i

@@ -1,0 +1,241 @@
+"""PDF with a text layer: paragraphs rebuilt from lines, tables kept as tables, in reading order.
+
+pdfplumber gives words with positions and sizes. From them we rebuild what the PDF lost:
+paragraphs (a line starting with a list marker, after a wider gap, or after a short line
+starts a new one), the columns of a borderless header (a wide gap splits a line), footnotes
+(small type at the foot of a page) and their markers (small raised digits, dropped from the
+text), and appendix tables split across pages (continued, with a split row joined again).
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from cchc_cli.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError, UnsafeFileError
+from cchc_cli.normalize import clean_line, fix_legacy
+from cchc_cli.readers.blocks import Block, Document, RawFootnote
+
+MAX_PAGES = 2000
+_MARKER = regex.compile(r"^(?:[-+•]\s|[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|\(\d+\)\s|\d+\)\s)")
+_FOOTNOTE_START = regex.compile(r"^(\d{1,3})\s+(\S.*)$")
+_PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+def _open(data: bytes):  # noqa: ANN202 - pdfplumber is imported lazily
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        _ = pdf.pages  # forces the page tree to be read
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedPdfError(f"the PDF is encrypted or password-protected ({type(exc).__name__})") from None
+    except PDFSyntaxError as exc:
+        raise CorruptFileError(f"damaged PDF: {exc}") from None
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise EncryptedPdfError("the PDF is encrypted or password-protected") from None
+        raise CorruptFileError(f"damaged PDF: {type(exc).__name__}: {exc}") from None
+    if len(pdf.pages) > MAX_PAGES:
+        pdf.close()
+        raise UnsafeFileError(f"{len(pdf.pages)} pages is more than the {MAX_PAGES} a plan can have")
+    return pdf
+
+
+def _lines(words: list[dict], body_size: float) -> tuple[list[_Line], list[_Line]]:
+    """Words -> (text lines, footnote lines); small raised words (footnote markers) dropped."""
+    def group(items: list[dict]) -> list[list[dict]]:
+        rows: list[list[dict]] = []
+        for w in sorted(items, key=lambda w: (round(w["bottom"]), w["x0"])):
+            if rows and abs(rows[-1][0]["bottom"] - w["bottom"]) <= 2.5:
+                rows[-1].append(w)
+            else:
+                rows.append([w])
+        return rows
+
+    small = body_size * 0.85
+    rows = group([w for w in words if w["size"] >= small])
+    loose = []
+    for w in (w for w in words if w["size"] < small):
+        host = next((r for r in rows if r[0]["top"] - 3 <= w["top"] and w["bottom"] <= r[0]["bottom"] + 1
+                     and r[0]["x0"] <= w["x0"] <= max(x["x1"] for x in r) + 1), None)
+        if host is not None:
+            host.append({**w, "sup": True})  # a raised marker beside full-size text: a footnote reference
+        else:
+            loose.append(w)
+    rows = sorted(rows + group(loose), key=lambda r: r[0]["top"])
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        size = statistics.median(w["size"] for w in row if not w.get("sup")) if any(
+            not w.get("sup") for w in row) else row[0]["size"]
+        gap_limit = size * 3.0
+        segment: list[dict] = [row[0]]
+        for prev, word in zip(row, row[1:], strict=False):
+            if word["x0"] - prev["x1"] > gap_limit:  # two columns (a borderless header)
+                _emit(segment, size, body_size, body, notes)
+                segment = []
+            segment.append(word)
+        _emit(segment, size, body_size, body, notes)
+    return body, notes
+
+
+def _emit(segment: list[dict], size: float, body_size: float, body: list[_Line], notes: list[_Line]) -> None:
+    text, last_x1 = "", None
+    for word in segment:
+        if not word.get("sup"):
+            # Words split only by a change of size (a dropped marker) touch: no space between them.
+            glue = "" if last_x1 is None or word["x0"] - last_x1 < size * 0.1 else " "
+            text += glue + word["text"]
+        last_x1 = word["x1"]
+    segment = [w for w in segment if not w.get("sup")] or segment
+    line = _Line(text, segment[0]["x0"], segment[-1]["x1"], min(w["top"] for w in segment),
+                 max(w["bottom"] for w in segment), size)
+    (notes if size < body_size * 0.85 else body).append(line)
+
+
+def _join(a: str, b: str) -> str:
+    if a.endswith("-") and len(a) > 1 and not a[-2].isspace():
+        return a + b  # a word or code broken at its hyphen ("VNPT-" + "iOffice")
+    return f"{a} {b}"
+
+
+def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str, _Line]]:
+    out: list[tuple[str, _Line]] = []
+    prev: _Line | None = None
+    pitch = statistics.median([b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top] or [20])
+    middle = (left + right) / 2
+    for line in lines:
+        centred = abs((line.x0 + line.x1) / 2 - middle) < line.size and line.x0 > left + 2 * line.size
+        close = prev is not None and line.top - prev.top <= pitch * 1.1
+        new = (
+            prev is None
+            or _MARKER.match(line.text) is not None
+            or line.top - prev.top > pitch * 1.25  # paragraph spacing
+            or (prev.x1 < right - 3 * line.size and not (centred and close))  # the previous line stopped short
+            or (line.x0 > prev.x0 + 2 * line.size and not (centred and close))  # indented further
+        )
+        if new:
+            out.append((line.text, line))
+        else:
+            text, first = out[-1]
+            out[-1] = (_join(text, line.text), first)
+        prev = line
+    return out
+
+
+def _table_rows(table) -> list[list[str]]:  # noqa: ANN001
+    rows = []
+    for row in table.extract():
+        cells = []
+        for cell in row:
+            parts = (cell or "").split("\n")
+            text = ""
+            for part in parts:
+                text = _join(text, part) if text else part
+            cells.append(clean_line(text))
+        rows.append(cells)
+    return rows
+
+
+def read_pdf(data: bytes) -> Document:
+    pdf = _open(data)
+    try:
+        return _read(pdf)
+    finally:
+        pdf.close()
+
+
+def _read(pdf) -> Document:  # noqa: ANN001, C901
+    pages = []
+    sizes: Counter[float] = Counter()
+    for page in pdf.pages:
+        words = page.extract_words(extra_attrs=["size"], use_text_flow=False)
+        tables = page.find_tables()
+        pages.append((page, words, tables))
+        sizes.update(round(w["size"], 1) for w in words for _ in w["text"])
+    if not sizes:
+        raise ScannedPdfError("the PDF has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf -l vie")
+    body_size = sizes.most_common(1)[0][0]
+    blocks: list[Block] = []
+    footnotes: list[RawFootnote] = []
+    last_full = False
+    for number, (page, words, tables) in enumerate(pages, start=1):
+        boxes = [t.bbox for t in tables]
+
+        def outside(w: dict, boxes: list = boxes) -> bool:
+            cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+            return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+        lines, notes = _lines([w for w in words if outside(w)], body_size)
+        lines = [ln for ln in lines if not (_PAGE_NUMBER.match(ln.text) and (ln.top < 60 or ln.bottom > page.height - 60))]
+        left = min((ln.x0 for ln in lines), default=0)
+        right = max((ln.x1 for ln in lines), default=page.width)
+        items: list[tuple[float, Block]] = []
+        for order, (text, first) in enumerate(_paragraphs(lines, left, right), start=1):
+            items.append((first.top, Block(kind="para", text=clean_line(text), page=number, line=order)))
+        for table in tables:
+            rows = _table_rows(table)
+            if rows:
+                items.append((table.bbox[1], Block(kind="table", rows=rows, page=number, row_pages=[number] * len(rows))))
+        items.sort(key=lambda item: item[0])
+        if (items and items[0][1].kind == "para" and blocks and blocks[-1].kind == "para" and lines
+                and last_full and not _MARKER.match(items[0][1].text) and lines[0].x0 <= left + 2 * lines[0].size):
+            blocks[-1].text = _join(blocks[-1].text, items.pop(0)[1].text)  # a paragraph split by the page break
+        last_full = bool(lines) and lines[-1].x1 >= right - 3 * lines[-1].size
+        for top, block in items:
+            prev = blocks[-1] if blocks else None
+            if (block.kind == "table" and prev is not None and prev.kind == "table" and prev.rows
+                    and block.rows and len(block.rows[0]) == len(prev.rows[0]) and top < 120):
+                _continue_table(prev, block)
+            else:
+                blocks.append(block)
+        _collect_notes(notes, number, footnotes)
+    texts = [b.text for b in blocks if b.kind == "para"]
+    _, legacy = fix_legacy(texts)
+    if legacy:
+        from cchc_cli.legacy import CONVERTERS
+
+        convert = CONVERTERS[legacy]
+        for b in blocks:
+            b.text = convert(b.text)
+            if b.rows:
+                b.rows = [[convert(c) for c in r] for r in b.rows]
+    return Document(format="pdf", blocks=blocks, footnotes=footnotes, encoding=legacy, encoding_fixed=bool(legacy))
+
+
+def _continue_table(prev: Block, block: Block) -> None:
+    """A table going on from the previous page; a first row without STT is the split row's tail."""
+    assert prev.rows is not None and block.rows is not None and prev.row_pages is not None
+    rows = list(block.rows)
+    if rows and not rows[0][0] and prev.rows:
+        tail = rows.pop(0)
+        prev.rows[-1] = [_join(a, b) if a and b else a or b for a, b in zip(prev.rows[-1], tail, strict=False)]
+    prev.rows.extend(rows)
+    prev.row_pages.extend([block.page] * len(rows))
+
+
+def _collect_notes(notes: list[_Line], page: int, footnotes: list[RawFootnote]) -> None:
+    for line in notes:
+        m = _FOOTNOTE_START.match(line.text)
+        if m:
+            footnotes.append(RawFootnote(number=m.group(1), text=clean_line(m.group(2)), page=page))
+        elif footnotes:
+            footnotes[-1].text = clean_line(_join(footnotes[-1].text, line.text))
