@@ -42,7 +42,7 @@ class Location(_Model):
     ``row``/``cell`` the 1-based table row and column. Unknown parts are omitted when written.
     """
 
-    block: int = Field(ge=1)
+    block: int | None = Field(default=None, ge=1)
     line: int | None = Field(default=None, ge=1)
     page: int | None = Field(default=None, ge=1)
     row: int | None = Field(default=None, ge=1)
@@ -58,7 +58,7 @@ class Location(_Model):
             parts.append(f"page {self.page}")
         if self.line:
             parts.append(f"line {self.line}")
-        if not parts:
+        if not parts and self.block:
             parts.append(f"block {self.block}")
         if self.row:
             parts.append(f"row {self.row}")
@@ -175,6 +175,9 @@ class Plan(_Model):
     source: Source
     metadata: Metadata
     indices: list[str] = Field(default_factory=list, description='e.g. ["PAR INDEX", "SIPAS"].')
+    preamble: list[Paragraph] = Field(
+        default_factory=list, description="Body text before the first heading (all of a news article)."
+    )
     sections: list[Section] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)

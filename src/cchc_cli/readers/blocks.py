@@ -29,6 +29,7 @@ class RawFootnote:
     text: str
     line: int | None = None
     page: int | None = None
+    block: int | None = None  # ordinal of the block that refers to it, where known
 
 
 @dataclass(slots=True)

@@ -227,6 +227,7 @@ class _Reader:
         self.numbering = _Numbering.load(_xml(archive, "word/numbering.xml"))
         self.style_numbering = _style_numbering(_xml(archive, "word/styles.xml"))
         self.footnote_order: list[str] = []
+        self.footnote_block: dict[str, int] = {}
         self.blocks: list[Block] = []
 
     def paragraph(self, p: etree._Element) -> str:
@@ -235,6 +236,7 @@ class _Reader:
         for ref in refs:
             if ref not in self.footnote_order:
                 self.footnote_order.append(ref)
+                self.footnote_block[ref] = len(self.blocks) + 1  # the block about to be added
         label = self._label(p)
         if label and text:
             text = f"- {text}" if label == "-" else f"{label} {text}"
@@ -320,7 +322,7 @@ class _Reader:
                     self.body(content)
 
 
-def _footnotes(root: etree._Element | None, order: list[str]) -> list[RawFootnote]:
+def _footnotes(root: etree._Element | None, order: list[str], where: dict[str, int]) -> list[RawFootnote]:
     if root is None:
         return []
     texts: dict[str, str] = {}
@@ -329,7 +331,8 @@ def _footnotes(root: etree._Element | None, order: list[str]) -> list[RawFootnot
             continue
         paras = [clean_line(_text(p, [])) for p in note.iter(W + "p")]
         texts[note.get(W + "id") or ""] = " ".join(t for t in paras if t)
-    return [RawFootnote(number=str(i), text=texts[ref]) for i, ref in enumerate(order, start=1) if texts.get(ref)]
+    return [RawFootnote(number=str(i), text=texts[ref], block=where.get(ref))
+            for i, ref in enumerate(order, start=1) if texts.get(ref)]
 
 
 def read_docx(data: bytes) -> Document:
@@ -340,7 +343,7 @@ def read_docx(data: bytes) -> Document:
         raise CorruptFileError("word/document.xml has no body")
     reader = _Reader(archive)
     reader.body(body)
-    footnotes = _footnotes(_xml(archive, "word/footnotes.xml"), reader.footnote_order)
+    footnotes = _footnotes(_xml(archive, "word/footnotes.xml"), reader.footnote_order, reader.footnote_block)
     blocks = reader.blocks
     if not blocks:
         raise EmptyInputError("the document has no text")

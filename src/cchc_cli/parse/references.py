@@ -1,0 +1,97 @@
+"""Reference rule: every document the plan cites, with number, date and issuer where stated.
+
+"Công văn số 6459/BNV-CCHC ngày 07 tháng 12 năm 2020 của Bộ Nội vụ về việc hướng dẫn ...",
+"Nghị quyết 76/NQ-CP", "Luật Phòng, chống tham nhũng", "Chương trình tổng thể CCHC ... 2021-2030".
+The plan's own number (cited in its appendix heading) is not a reference.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cchc_cli.models import Reference
+from cchc_cli.parse.dates import DATE, parse_date
+from cchc_cli.parse.state import Unit
+from cchc_cli.parse.text import strip_punct
+
+_KINDS = (
+    "Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Đề án|Chương trình|Thông tư liên tịch|Thông tư|Nghị định|"
+    "Kết luận|Thông báo|Quy chế|Hướng dẫn|Công điện|Văn bản|Quy định|Báo cáo|Tờ trình|Hiến pháp"
+)
+_NUMBERED = regex.compile(
+    rf"(?P<kind>(?i:{_KINDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>\d+[\w.]*(?:\s*[/-]\s*[\p{{Lu}}\d][\w.]*)+)"
+)
+_AFTER_DATE = regex.compile(rf"^\s*,?\s*(?:ngày\s*)?(?={DATE.pattern})", regex.I)
+_ISSUER = regex.compile(
+    r"^\s*,?\s*của\s+(?P<issuer>.{2,80}?)(?=\s+(?:về|trên|tại|đến|nhằm|theo|và|để|đối với|quy định|ban hành|hướng dẫn)\b|\s*[,;.)\[]|$)"
+)
+_ABOUT = regex.compile(r"^\s*,?\s*(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)")
+_LAW = regex.compile(r"(?<!\p{L} )\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)")
+_PROGRAMME = regex.compile(
+    r"\b(?P<kind>Chương trình)\s+(?P<title>tổng thể[^;.]{0,100}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})"
+    r"(?:\s+của\s+(?P<issuer>Chính phủ|Thủ tướng Chính phủ))?"
+)
+_NUMBER_KIND = {
+    "QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "CT": "Chỉ thị", "TB": "Thông báo",
+    "CTr": "Chương trình", "ĐA": "Đề án", "KL": "Kết luận", "CĐ": "Công điện", "NĐ": "Nghị định",
+}
+
+
+def _clean_number(number: str) -> str:
+    return regex.sub(r"\s+", "", number).rstrip(".")
+
+
+def extract_references(units: list[Unit], own_number: str | None) -> list[Reference]:
+    refs: list[Reference] = []
+    index: dict[tuple[str, str], Reference] = {}
+
+    def add(ref: Reference, key: tuple[str, str]) -> None:
+        known = index.get(key)
+        if known is None:
+            index[key] = ref
+            refs.append(ref)
+            return
+        for field in ("date", "issuer", "title"):
+            if getattr(known, field) is None and getattr(ref, field) is not None:
+                setattr(known, field, getattr(ref, field))
+
+    own = _clean_number(own_number) if own_number else None
+    for unit in units:
+        text = unit.text
+        for m in _NUMBERED.finditer(text):
+            number = _clean_number(m.group("number"))
+            if number == own or not regex.search(r"\p{L}", number):
+                continue
+            kind = m.group("kind")
+            kind = kind[0].upper() + kind[1:]
+            if kind == "Văn bản":
+                code = regex.search(r"[/-]([\p{L}]+)", number)
+                kind = _NUMBER_KIND.get(code.group(1), kind) if code else kind
+            rest = text[m.end():]
+            date = None
+            d = _AFTER_DATE.match(rest)
+            if d:
+                dm = DATE.match(rest, d.end())
+                if dm:
+                    date = parse_date(dm)
+                    rest = rest[dm.end():]
+            issuer = title = None
+            im = _ISSUER.match(rest)
+            if im:
+                issuer = strip_punct(im.group("issuer"))
+                rest = rest[im.end():]
+            am = _ABOUT.match(rest)
+            if am:
+                title = strip_punct(am.group("title"))
+            add(Reference(kind=kind, number=number, date=date, issuer=issuer, title=title, location=unit.location),
+                (kind, number))
+        for m in _LAW.finditer(text):
+            name = strip_punct(m.group("name"))
+            if len(name.split()) > 12 or not name:
+                continue
+            add(Reference(kind="Luật", title=name, location=unit.location), ("Luật", name.lower()))
+        for m in _PROGRAMME.finditer(text):
+            title = strip_punct(m.group("title"))
+            add(Reference(kind=m.group("kind"), title=title, issuer=m.group("issuer"), location=unit.location),
+                (m.group("kind"), regex.sub(r"\s+", " ", title.lower())))
+    return refs

@@ -1,0 +1,123 @@
+"""Section rule: numbered headings ("I.", "1.", "1.1.", "a)") and short unnumbered ones into a tree.
+
+A heading's level comes from its numbering style, not its position: Roman above Arabic above
+dotted above letters, so a plan that starts at "1." works as well as one that starts at "I.".
+Everything else in the body is a paragraph of the innermost open section (or the preamble).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from cchc_cli.models import Area, Paragraph, Section, SectionKind
+from cchc_cli.parse.lexicon import classify_area, section_kind
+from cchc_cli.parse.state import State, Unit, location
+from cchc_cli.parse.text import fold, is_roman
+from cchc_cli.readers.blocks import Block
+
+_ROMAN_H = regex.compile(r"^([IVXLC]{1,6})\s*[.)\-–]\s*(\S.*)$")
+_DOTTED_H = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+_ARABIC_H = regex.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
+_LETTER_H = regex.compile(r"^([a-zđ])\s*\)\s*(\S.*)$")
+_LEAD_IN = regex.compile(r"(yeu cau|giao|phan cong|de nghi|trach nhiem)[^.]{0,40}:$")
+
+
+@dataclass
+class _Open:
+    rank: int
+    section: Section
+    area: Area | None
+
+
+@dataclass
+class SectionResult:
+    sections: list[Section] = field(default_factory=list)
+    preamble: list[Paragraph] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+
+
+def heading(text: str) -> tuple[int, str | None, str] | None:
+    """(rank, number, rest) when ``text`` is a heading; lower rank is higher up."""
+    m = _ROMAN_H.match(text)
+    if m and is_roman(m.group(1)):
+        return 10, m.group(1), m.group(2)
+    m = _DOTTED_H.match(text)
+    if m:
+        return 20 + 10 * m.group(1).count("."), m.group(1), m.group(2)
+    m = _ARABIC_H.match(text)
+    if m:
+        return 20, m.group(1), m.group(2)
+    m = _LETTER_H.match(text)
+    if m:
+        return 60, m.group(1), m.group(2)
+    words = text.split()
+    if len(text) <= 80 and not text.endswith((".", ";", ",", ":", "!", "?")) and 1 < len(words) <= 10:
+        letters = [c for c in text if c.isalpha()]
+        mostly_caps = sum(c.isupper() for c in letters) / max(1, len(letters)) > 0.8
+        if mostly_caps or section_kind(text) != "other":
+            return 10, None, text
+    return None
+
+
+def _split_title(rest: str) -> tuple[str, str | None]:
+    """A heading may carry its first paragraph: "Sở Tư pháp: Chủ trì, tham mưu ..."."""
+    head, sep, tail = rest.partition(": ")
+    if sep and len(head) <= 100 and tail.strip():
+        return head.strip(), tail.strip()
+    if len(rest) > 160:
+        m = regex.search(r"(?<=[.!?])\s+(?=\p{Lu})", rest)
+        if m and m.start() < len(rest) - 1:
+            return rest[: m.start()].strip(), rest[m.end():].strip()
+    return rest.strip(), None
+
+
+def parse_sections(state: State) -> SectionResult:
+    result = SectionResult()
+    stack: list[_Open] = []
+    pending_kind: SectionKind | None = None
+    for block in state.body:
+        if block.kind != "para":
+            continue
+        text = block.text
+        found = heading(text)
+        if found is None or (found[1] is None and stack and stack[0].section.number is not None):
+            _paragraph(result, stack, block, text)
+            if _LEAD_IN.search(fold(text)):
+                pending_kind = "organization"
+            continue
+        rank, number, rest = found
+        while stack and stack[-1].rank >= rank:
+            stack.pop()
+        title, first_paragraph = _split_title(rest)
+        parent = stack[-1] if stack else None
+        if parent is not None and parent.section.kind != "other":
+            kind = parent.section.kind
+        else:
+            kind = section_kind(title) if len(title.split()) <= 14 else "other"
+            if kind == "other" and pending_kind:
+                kind = pending_kind
+        if parent is None and kind != "organization":
+            pending_kind = None
+        own_area = classify_area(title) if len(title.split()) <= 14 else None
+        area = own_area or (parent.area if parent else None)
+        path = ".".join(p for p in [parent.section.path if parent else None, number] if p) or None
+        section = Section(number=number, path=path, title=title, kind=kind, location=location(block))
+        (parent.section.children if parent else result.sections).append(section)
+        stack.append(_Open(rank, section, area))
+        result.units.append(Unit(text, location(block), path, kind, area, heading=True))
+        if first_paragraph:
+            section.paragraphs.append(Paragraph(text=first_paragraph, location=location(block)))
+    return result
+
+
+def _paragraph(result: SectionResult, stack: list[_Open], block: Block, text: str) -> None:
+    para = Paragraph(text=text, location=location(block))
+    if stack:
+        top = stack[-1]
+        top.section.paragraphs.append(para)
+        result.units.append(Unit(text, location(block), top.section.path, top.section.kind, top.area))
+    else:
+        result.preamble.append(para)
+        result.units.append(Unit(text, location(block)))

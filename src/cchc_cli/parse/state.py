@@ -1,0 +1,138 @@
+"""The shared state the parse rules work on: the document cut into regions.
+
+Like markdown-it's line state: readers gave uniform blocks; here we decide once which blocks
+are the header, the body, the closing (recipients and signature), the appendix and trailing
+page chrome, so that each rule only looks where its construct lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from cchc_cli.models import Area, Location, SectionKind
+from cchc_cli.parse.text import fold
+from cchc_cli.readers.blocks import Block, Document
+
+
+def location(block: Block, row: int | None = None, cell: int | None = None) -> Location:
+    line = block.line
+    page = block.page
+    if row is not None:
+        if block.row_lines and row - 1 < len(block.row_lines):
+            line = block.row_lines[row - 1] or line
+        if block.row_pages and row - 1 < len(block.row_pages):
+            page = block.row_pages[row - 1] or page
+    return Location(block=block.ordinal, line=line, page=page, row=row, cell=cell)
+
+
+@dataclass
+class Unit:
+    """A piece of text with its context: what the target and reference rules scan."""
+
+    text: str
+    location: Location
+    section: str | None = None
+    kind: SectionKind = "other"
+    area: Area | None = None
+    heading: bool = False
+    task: str | None = None
+
+
+_TITLE = regex.compile(r"^(ke hoach|quyet dinh|chuong trinh)$")
+_TITLE_INLINE = regex.compile(r"^(ke hoach)\s+\S")
+_CLOSING = regex.compile(r"^noi nhan\b")
+_APPENDIX = regex.compile(r"^(phu luc|danh muc nhiem vu|bang phan cong)(\s+[ivxlc\d]+\.?)?(\s*[:.\-].*)?$")
+# A legal database's metadata box or a portal's footer: not part of the plan.
+_TRAILER = regex.compile(
+    r"^(hieu luc van ban|file dinh kem|tac gia:|nguon tin:|tong so diem|y kien ban doc|nhung tin (moi|cu) hon|"
+    r"thong ke truy cap|tin video|tin lien quan|cac tin khac|tai van ban|ban da khong su dung site|chia se|"
+    r"dang truy cap|hien dang co|luot truy cap|in trang|ve dau trang|lien ket web|tin moi nhat)"
+)
+# Page chrome before the article: dates, view counters, font-size widgets.
+_CHROME = regex.compile(
+    r"^((thu (hai|ba|tu|nam|sau|bay)|chu nhat)\b.*|ngay dang:.*|mac dinh co chu.*|he thong phap luat|"
+    r"tu khoa:.*|dang nhap|dang tai van ban.*|article thumbnail|luot xem.*|[\d/: ]+)$"
+)
+
+
+@dataclass
+class State:
+    doc: Document
+    header: list[Block] = field(default_factory=list)
+    title: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    closing: list[Block] = field(default_factory=list)
+    appendix: list[Block] = field(default_factory=list)
+    trailer: list[Block] = field(default_factory=list)
+    footnote_blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def split(cls, doc: Document) -> State:
+        state = cls(doc)
+        # Empty blocks (white-space lines) matter only in the appendix, where they are empty cells.
+        blocks = list(doc.blocks)
+        # Trailer: from the first footer marker after the body has begun.
+        end = len(blocks)
+        for i, b in enumerate(blocks):
+            if i > 3 and b.kind == "para" and b.text and _TRAILER.match(fold(b.text)):
+                end = i
+                break
+        state.trailer = blocks[end:]
+        blocks = blocks[:end]
+        start = _title_index(blocks)
+        if start is not None:
+            state.header = blocks[:start]
+            stop = start + 1
+            while stop < len(blocks) and _is_title_line(blocks[stop], blocks[start]):
+                stop += 1
+            state.title = blocks[start:stop]
+            rest = blocks[stop:]
+        else:
+            lead = 0
+            while lead < len(blocks) and blocks[lead].kind == "para" and (
+                    not blocks[lead].text or _CHROME.match(fold(blocks[lead].text))):
+                lead += 1
+            state.header = blocks[:lead]
+            rest = blocks[lead:]
+        for i, b in enumerate(rest):
+            if b.kind == "para" and b.text and (_CLOSING.match(fold(b.text)) or _APPENDIX.match(fold(b.text))):
+                state.body = rest[:i]
+                tail = rest[i:]
+                break
+        else:
+            state.body, tail = rest, []
+        for i, b in enumerate(tail):
+            if b.kind == "para" and b.text and _APPENDIX.match(fold(b.text)):
+                state.closing, state.appendix = tail[:i], tail[i:]
+                break
+        else:
+            state.closing = tail
+        for name in ("header", "title", "body", "closing", "trailer"):
+            setattr(state, name, [b for b in getattr(state, name) if b.kind == "table" or b.text])
+        return state
+
+
+def _title_index(blocks: list[Block]) -> int | None:
+    for i, b in enumerate(blocks[:80]):
+        if b.kind != "para" or not b.text:
+            continue
+        folded = fold(b.text)
+        if _TITLE.match(folded) and b.text.isupper():
+            return i
+        if _TITLE_INLINE.match(folded) and b.text[:8].isupper() and len(b.text) < 200:
+            return i
+    return None
+
+
+def _is_title_line(block: Block, first: Block) -> bool:
+    if block.kind != "para":
+        return False
+    text = block.text
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / max(1, len(letters))
+    if fold(first.text).startswith("quyet dinh") and fold(text).startswith(("ban hanh", "ve viec")):
+        return True
+    return upper > 0.8 or (text.startswith("(") and text.endswith(")") and len(text) < 250)

@@ -1,0 +1,311 @@
+"""Target rule: every forward-looking commitment, numeric ("tối thiểu 90%") or directional.
+
+Body text is cut into sentences, then clauses (";", ":", parenthesised "(Trong đó, ...)"),
+then around each value: a percentage, a rank ("nằm trong nhóm 30 tỉnh"), a score or a count
+with an explicit comparator ("tối thiểu 02 cuộc"). The words just before and after a value
+give its comparator; the rest of its stretch of the clause is the metric. Results ("năm qua
+đạt 61,2%"), grading bands ("nhóm B (từ 80% đến dưới 90%)") and counts without a comparator
+are not targets. A clause with no number but a direction against a base ("tăng so với năm
+2023", "nâng cao điểm số, thứ hạng") is a target with comparator increase/decrease/maintain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from cchc_cli.models import Area, Comparator, Target
+from cchc_cli.parse.lexicon import classify_area
+from cchc_cli.parse.numbers import NUMBER, to_number
+from cchc_cli.parse.state import Unit
+from cchc_cli.parse.text import fold, squash, strip_punct
+
+_SENTENCE = regex.compile(
+    r"(?<=[.!?…])(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|St|Tr|v\.v|ĐT|TT|Th|\d))\s+(?=[\p{Lu}\d(\[\"“\-–])"
+)
+_PARENS = regex.compile(r"\(([^()]*\d[^()]*)\)")
+_CLAUSE = regex.compile(r"(\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b))")
+
+_PERCENT = regex.compile(rf"(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}))?\s*(?:%|phần trăm)")
+_RANK = regex.compile(
+    rf"(?:(?:nằm\s+|thuộc\s+|vào\s+)?(?:trong\s+)?(?:nhóm|nhóm\s+dẫn\s+đầu)\s+(?P<num>\d{{1,3}})\s+"
+    rf"(?:tỉnh(?:,\s*thành\s+phố)?|địa\s+phương|nước|quốc\s+gia|đơn\s+vị|thành\s+phố|bộ|cơ\s+quan)\b(?:\s+dẫn\s+đầu)?"
+    rf"|(?:top|tốp)\s+(?P<num>\d{{1,3}})\b"
+    rf"|(?:xếp\s+)?(?:thứ\s+)?hạng\s+(?:thứ\s+)?(?P<num>\d{{1,3}})(?![/\d]))",
+    regex.I,
+)
+_POINTS = regex.compile(rf"(?P<num>{NUMBER})\s*điểm\b", regex.I)
+_COUNT = regex.compile(
+    rf"(?<=\b(?:tối thiểu|ít nhất|không dưới|không ít hơn|tối đa|không quá|không vượt quá)\s+)(?P<num>{NUMBER})"
+    rf"(?=\s+\p{{L}})(?!\s+(?:tháng|năm|ngày|quý|giờ)\b)",
+    regex.I,
+)
+
+_LEFT = [
+    (regex.compile(r"(?:không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|từ|lên)\s*(?:là\s*|mức\s*)?$", regex.I), ">="),
+    (regex.compile(r"(?:không\s+vượt\s+quá|không\s+quá|tối\s+đa|không\s+cao\s+hơn|nhiều\s+nhất|xuống\s+(?:còn\s+)?|còn)\s*(?:là\s*|mức\s*)?$", regex.I), "<="),
+    (regex.compile(r"(?:cao\s+hơn|lớn\s+hơn|trên|hơn|vượt)\s*$", regex.I), ">"),
+    (regex.compile(r"(?:thấp\s+hơn|nhỏ\s+hơn|ít\s+hơn|dưới)\s*$", regex.I), "<"),
+]
+_RIGHT_GE = regex.compile(r"^\s*trở\s+lên", regex.I)
+_RIGHT_LE = regex.compile(r"^\s*trở\s+xuống", regex.I)
+# Words between the metric and its value, and before a clause's real subject.
+_TRAILING = regex.compile(
+    r"(?:[\s,:]+|\b(?:đạt(?:\s+mức)?|là|ở\s+mức|bằng|chiếm|với|mức|tỷ\s+lệ|tỉ\s+lệ|phấn\s+đấu|đạt\s+được|đạt\s+tỷ\s+lệ)\b)+$",
+    regex.I,
+)
+_LEAD = regex.compile(
+    r"\b(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|duy\s+trì|trong\s+(?:số\s+)?đó|đồng\s+thời|cụ\s+thể|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch\s+đề\s+ra)\b\s*[:,]?\s*",
+    regex.I,
+)
+# What marks a value as a past result rather than a commitment.
+_RESULT = regex.compile(
+    r"\b(?:đã\s+(?:đạt|có|thực\s+hiện|hoàn\s+thành|giải\s+quyết|tiếp\s+nhận|được)|đạt\s+được|năm\s+qua|năm\s+trước|vừa\s+qua|"
+    r"cùng\s+kỳ|thực\s+hiện\s+được|kết\s+quả\s+(?:năm|đạt)|tăng\s+so\s+với\s+cùng\s+kỳ)\b",
+    regex.I,
+)
+_PAST_YEAR = regex.compile(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
+_BAND = regex.compile(r"\b(?:nhóm\s+[A-E]\b|loại\s+(?:tốt|khá|xuất sắc|trung bình|yếu)|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)", regex.I)
+_RANGE_BAND = regex.compile(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
+_TARGET_WORD = regex.compile(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
+_YEAR_SCOPE = regex.compile(r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", regex.I)
+
+# Directional aims with no number.
+_TOWARD = regex.compile(r"\b(tăng|cải\s+thiện|nâng\s+cao|nâng|giảm|hạ|duy\s+trì|giữ\s+vững)\b", regex.I)
+_AGAINST_BASE = regex.compile(r"\bso\s+với\s+(?:năm|kết\s+quả|cùng|giai\s+đoạn)", regex.I)
+_SCORE_RANK = regex.compile(r"\b(?:điểm\s+số|thứ\s+hạng|xếp\s+hạng|vị\s+trí\s+xếp\s+hạng)\b", regex.I)
+_STRIVE_INDEX = regex.compile(r"^\s*phấn\s+đấu\s+(?:duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng)[^;.]{0,80}\bchỉ\s+số\b", regex.I)
+
+
+@dataclass
+class _Value:
+    start: int  # where the comparator words (or the number) begin
+    end: int  # after the unit and any "trở lên"
+    number_start: int
+    value: int | float | None
+    unit: str
+    comparator: Comparator
+
+
+@dataclass
+class Found:
+    text: str
+    metric: str
+    comparator: Comparator
+    value: int | float | None
+    unit: str | None
+    year_hint: int | None
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def clauses(sentence: str) -> list[tuple[str, bool]]:
+    """Clauses of a sentence; parenthesised ones holding a number come out as their own (True)."""
+    out: list[tuple[str, bool]] = []
+    main = sentence
+    for m in _PARENS.finditer(sentence):
+        inner = m.group(1)
+        if _PERCENT.search(inner) or _RANK.search(inner):
+            out.extend((c, True) for c in _split(inner))
+            main = main.replace(m.group(0), " ")
+    return [(c, False) for c in _split(main)] + out
+
+
+def _split(text: str) -> list[str]:
+    pieces = _CLAUSE.split(text)  # text, separator, text, ...
+    merged: list[str] = []
+    separator = ""
+    for i, part in enumerate(pieces):
+        if i % 2:
+            separator = part
+            continue
+        if not part.strip():
+            continue
+        # "…kiểm tra về: cải cách thể chế, …" - a list after a colon belongs to the clause before it.
+        if merged and ":" in separator and not _has_value(part) and _has_value(merged[-1]):
+            merged[-1] = f"{merged[-1]}: {part}"
+        elif (merged and ";" in separator and not _has_value(part) and _has_value(merged[-1])
+              and not _PREDICATE.search(merged[-1]) and _PREDICATE.search(part)):
+            # "100% các cơ quan …; UBND các xã … được đánh giá": a list of subjects cut by ";".
+            merged[-1] = f"{merged[-1]}; {part}"
+        else:
+            merged.append(part)
+    return [squash(p) for p in merged]
+
+
+_PREDICATE = regex.compile(r"\b(?:được|đạt|có|thực\s+hiện|hoàn\s+thành|bố\s+trí)\b", regex.I)
+
+
+def _has_value(text: str) -> bool:
+    return bool(_PERCENT.search(text) or _RANK.search(text))
+
+
+def _comparator(clause: str, start: int, end: int, default: Comparator) -> tuple[Comparator, int, int]:
+    left = clause[max(0, start - 40):start]
+    comparator, begin = default, start
+    for pattern, name in _LEFT:
+        m = pattern.search(left)
+        if m:
+            comparator, begin = name, start - (len(left) - m.start())  # type: ignore[assignment]
+            break
+    right = clause[end:]
+    m = _RIGHT_GE.match(right) or _RIGHT_LE.match(right)
+    if m:
+        comparator = ">=" if m.re is _RIGHT_GE else "<="
+        end += m.end()
+    return comparator, begin, end
+
+
+def _values(clause: str) -> list[_Value]:
+    found: list[_Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _PERCENT.finditer(clause):
+        number = to_number(m.group("num"), percent=True)
+        comparator, begin, end = _comparator(clause, m.start(), m.end(), "=")
+        if m.group("num2") and comparator == "=":
+            comparator = ">="  # a loose range "15- 25%": at least the lower bound
+        found.append(_Value(begin, end, m.start(), number, "%", comparator))
+        taken.append((m.start(), m.end()))
+    for pattern, unit, default in ((_RANK, "rank", "<="), (_POINTS, "point", "="), (_COUNT, "count", "=")):
+        for m in pattern.finditer(clause):
+            if not free(m.start(), m.end()):
+                continue
+            number = to_number(m.group("num"))
+            comparator, begin, end = _comparator(clause, m.start("num"), m.end(), default)  # type: ignore[arg-type]
+            end = max(end, m.end())
+            if unit == "rank":
+                begin, comparator = min(begin, m.start()), "<="
+            found.append(_Value(begin, end, m.start("num"), number, unit, comparator))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda v: v.start)
+
+
+def _is_result(clause: str, value: _Value) -> bool:
+    left = clause[: value.start]
+    if _TARGET_WORD.search(clause) and _TARGET_WORD.match(clause):
+        return False
+    return bool(_RESULT.search(left) or _PAST_YEAR.search(left))
+
+
+def _is_band(clause: str, value: _Value) -> bool:
+    window = clause[max(0, value.start - 60): value.end + 30]
+    return bool(_RANGE_BAND.search(window) and _BAND.search(clause)) or bool(
+        _BAND.search(clause[max(0, value.start - 30): value.start]))
+
+
+def _metric(clause: str, start: int, end: int, seg_start: int, seg_end: int) -> str:
+    before = clause[seg_start:start]
+    leads = list(_LEAD.finditer(before))
+    if leads:
+        before = before[leads[-1].end():]
+    before = _TRAILING.sub("", before)
+    after = clause[end:seg_end]
+    after = regex.sub(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", "", after)
+    return strip_punct(squash(f"{before} {after}"))
+
+
+def find_in_clause(clause: str, main_metric: str | None = None) -> list[Found]:
+    values = _values(clause)
+    kept = [v for v in values if not _is_result(clause, v) and not _is_band(clause, v)]
+    out: list[Found] = []
+    bounds = [0]
+    for prev, cur in zip(kept, kept[1:], strict=False):
+        gap = clause[prev.end:cur.start]
+        cut = list(regex.finditer(r",\s*|\s+và\s+|;\s*", gap))
+        bounds.append(prev.end + (cut[-1].start() if cut else 0))
+    bounds.append(len(clause))
+    for i, v in enumerate(kept):
+        metric = _metric(clause, v.start, v.end, bounds[i], bounds[i + 1])
+        metric = _strip_joiners(metric)
+        if _TARGET_WORD.match(metric + " ") or not regex.search(r"\p{L}{2,}", metric):
+            metric = main_metric or metric
+        text = strip_punct(clause)
+        year = _year_scope(clause)
+        out.append(Found(text, metric, v.comparator, v.value, v.unit, year))
+    if not values:
+        aim = _direction(clause)
+        if aim:
+            out.append(aim)
+    return out
+
+
+def _year_scope(text: str) -> int | None:
+    m = _YEAR_SCOPE.search(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _direction(clause: str) -> Found | None:
+    if _RESULT.search(clause):
+        return None
+    strive = _STRIVE_INDEX.search(clause)
+    against = _AGAINST_BASE.search(clause) and _TOWARD.search(clause[: _AGAINST_BASE.search(clause).start()])
+    score = _SCORE_RANK.search(clause) and _TOWARD.search(clause)
+    if not (strive or against or score):
+        return None
+    words = {fold(w) for w in _TOWARD.findall(clause)}
+    if words & {"tang", "cai thien", "nang cao", "nang"}:
+        comparator: Comparator = "increase"
+    elif words & {"giam", "ha"}:
+        comparator = "decrease"
+    else:
+        comparator = "maintain"
+    metric = clause
+    leads = list(_LEAD.finditer(metric[:40]))
+    if leads:
+        metric = metric[leads[-1].end():]
+    return Found(strip_punct(clause), _strip_joiners(strip_punct(metric)), comparator, None, None, _year_scope(clause))
+
+
+def _strip_joiners(text: str) -> str:
+    return regex.sub(r"^(?:(?:,|và|hoặc|cùng)\s*)+", "", text)
+
+
+def main_metric_of(clause: str) -> str:
+    """A clause's words without its numbers: the metric a "(chỉ tiêu 70%)" aside refers to."""
+    text = _PERCENT.sub(" ", clause)
+    text = regex.sub(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", " ", text, flags=regex.I)
+    leads = list(_LEAD.finditer(text[:60]))
+    if leads:
+        text = text[leads[-1].end():]
+    return strip_punct(squash(text))
+
+
+def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
+    targets: list[Target] = []
+    seen: set[tuple] = set()
+    scope: dict[str | None, int | None] = {}
+    for unit in units:
+        task_id = unit.task
+        text = regex.sub(r"^[-+•]\s*", "", unit.text)
+        if unit.heading:
+            text = regex.sub(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", text)
+        lead_year = scope.get(unit.section)
+        for sentence in sentences(text):
+            head, sep, _ = sentence.partition(":")
+            sentence_year = _year_scope(head) if sep and len(head) < 120 else None
+            for clause, aside in clauses(sentence):
+                main = main_metric_of(sentence) if aside else None
+                for found in find_in_clause(clause, main):
+                    year = found.year_hint or sentence_year or lead_year or plan_year
+                    area: Area = (unit.area if task_id or unit.kind == "tasks" else None) or classify_area(
+                        f"{found.metric} {found.text}") or unit.area or "other"
+                    key = (fold(found.metric), found.comparator, found.value, found.unit, year, task_id)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    targets.append(Target(
+                        id=f"T{len(targets) + 1:03d}", text=found.text, metric=found.metric,
+                        comparator=found.comparator, value=found.value, unit=found.unit,  # type: ignore[arg-type]
+                        area=area, year=year, section=unit.section, task=task_id,
+                        location=unit.location,
+                    ))
+        if text.rstrip().endswith(":") and _year_scope(text):
+            scope[unit.section] = _year_scope(text)
+    return targets

@@ -1,0 +1,185 @@
+"""Task rule: the appendix table (STT | Nội dung | Kết quả | Thời gian | Chủ trì | Phối hợp | Ghi chú).
+
+Two shapes: a real table (docx, PDF, HTML), and text copied from a web page where every cell
+sits on its own line (an empty cell is a blank-looking line). Columns are found by their
+header words, so tables with other orders or fewer columns work too. Group rows (Roman STT)
+name the reform area of the rows under them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cchc_cli.models import Area, Task
+from cchc_cli.parse.agencies import split_agencies
+from cchc_cli.parse.lexicon import classify_area
+from cchc_cli.parse.state import State, location
+from cchc_cli.parse.text import fold, is_roman
+from cchc_cli.parse.timeline import parse_timeline
+from cchc_cli.readers.blocks import Block
+
+# Header words -> field, checked in this order ("thời gian thực hiện" is a timeline, not a lead).
+_COLUMNS = [
+    ("stt", regex.compile(r"^(stt|tt|so tt|so thu tu)$")),
+    ("timeline", regex.compile(r"\b(thoi gian|thoi han|tien do|moc thoi gian)\b")),
+    ("partners", regex.compile(r"\bphoi hop\b")),
+    ("lead", regex.compile(r"\b(chu tri|co quan thuc hien|don vi thuc hien|thuc hien)\b")),
+    ("output", regex.compile(r"\b(ket qua|san pham|hinh thuc)\b")),
+    ("note", regex.compile(r"\bghi chu\b")),
+    ("content", regex.compile(r"\b(noi dung|nhiem vu|cong viec|hoat dong|ten)\b")),
+]
+_STT = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def column_of(text: str) -> str | None:
+    folded = fold(text)
+    if len(folded) > 40:
+        return None
+    for name, pattern in _COLUMNS:
+        if pattern.search(folded):
+            return name
+    return None
+
+
+class _Builder:
+    def __init__(self, plan_year: int | None):
+        self.plan_year = plan_year
+        self.tasks: list[Task] = []
+        self.group_number: str | None = None
+        self.group: str | None = None
+        self.area: Area | None = None
+
+    def start_group(self, number: str, title: str) -> None:
+        self.group_number, self.group = number, title.strip() or None
+        self.area = classify_area(title) if title else None
+
+    def add(self, stt: str, values: dict[str, str], block: Block, row: int | None) -> None:
+        stt = stt.rstrip(".")
+        content = values.get("content", "").strip()
+        if not content:
+            return
+        timeline_text = values.get("timeline", "").strip()
+        task_id = f"{self.group_number}.{stt}" if self.group_number else stt
+        self.tasks.append(Task(
+            id=_unique(task_id, self.tasks),
+            group_number=self.group_number,
+            group=self.group,
+            area=self.area or classify_area(content) or "other",
+            stt=stt,
+            content=content,
+            output=values.get("output", "").strip() or None,
+            timeline=parse_timeline(timeline_text, self.plan_year) if timeline_text else None,
+            lead=split_agencies(values.get("lead")),
+            partners=split_agencies(values.get("partners")),
+            note=values.get("note", "").strip() or None,
+            location=location(block, row=row),
+        ))
+
+
+def _unique(task_id: str, tasks: list[Task]) -> str:
+    taken = {t.id for t in tasks}
+    if task_id not in taken:
+        return task_id
+    n = 2
+    while f"{task_id}-{n}" in taken:
+        n += 1
+    return f"{task_id}-{n}"
+
+
+def parse_tasks(state: State, plan_year: int | None) -> list[Task]:
+    builder = _Builder(plan_year)
+    for block in state.body + state.appendix:
+        if block.kind == "table" and block.rows:
+            _from_table(block, builder)
+    if not builder.tasks:
+        _from_lines([b for b in state.appendix if b.kind == "para"], builder)
+    return builder.tasks
+
+
+def _header(cells: list[str]) -> dict[int, str] | None:
+    columns: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        name = column_of(cell)
+        if name and name not in columns.values():
+            columns[i] = name
+    names = set(columns.values())
+    return columns if "content" in names and len(names) >= 3 else None
+
+
+def _from_table(block: Block, builder: _Builder) -> None:
+    assert block.rows is not None
+    columns = None
+    for r, row in enumerate(block.rows, start=1):
+        if columns is None:
+            columns = _header(row)
+            continue
+        if all(regex.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in row if c.strip()):
+            continue  # a row numbering the columns: (1) (2) (3)...
+        values = {name: row[i] for i, name in columns.items() if i < len(row)}
+        stt = values.get("stt", row[0]).strip()
+        filled = [c for c in row if c.strip()]
+        if is_roman(stt.rstrip(".")) or (stt and not _STT.match(stt) and len(filled) <= 2):
+            title = next((c for i, c in enumerate(row) if c.strip() and c.strip() != stt), "")
+            builder.start_group(stt.rstrip("."), title)
+        elif _STT.match(stt):
+            builder.add(stt, values, block, r)
+        elif not stt and builder.tasks and filled:
+            _continue_row(builder, values)
+
+
+def _continue_row(builder: _Builder, values: dict[str, str]) -> None:
+    """A row with no STT carries on the task above (a merged or split row)."""
+    task = builder.tasks[-1]
+    extra = values.get("content", "").strip()
+    if extra:
+        task.content = f"{task.content} {extra}"
+    task.lead += [a for a in split_agencies(values.get("lead")) if a not in task.lead]
+    task.partners += [a for a in split_agencies(values.get("partners")) if a not in task.partners]
+
+
+def _from_lines(blocks: list[Block], builder: _Builder) -> None:
+    """Cells one per line: "STT", header cells, then rows of that many cells."""
+    start = next((i for i, b in enumerate(blocks) if column_of(b.text) == "stt"), None)
+    if start is None:
+        return
+    names = ["stt"]
+    i = start + 1
+    while i < len(blocks) and blocks[i].text and column_of(blocks[i].text) and column_of(blocks[i].text) not in names:
+        names.append(column_of(blocks[i].text) or "")
+        i += 1
+    if "content" not in names:
+        return
+    width = len(names)
+    while i < len(blocks):
+        text = blocks[i].text.strip()
+        if not text:
+            i += 1
+            continue
+        token = text.rstrip(".")
+        if is_roman(token) and len(token) <= 6:
+            j = i + 1
+            while j < len(blocks) and not blocks[j].text.strip():
+                j += 1
+            builder.start_group(token, blocks[j].text if j < len(blocks) else "")
+            i = j + 1
+            continue
+        if not _STT.match(text):
+            break  # the table is over
+        cells: list[str] = []
+        j = i + 1
+        while j < len(blocks) and len(cells) < width - 1:
+            nxt = blocks[j].text.strip()
+            if len(cells) >= 4 and (_STT.match(nxt) or is_roman(nxt.rstrip("."))) and _next_row_starts(blocks, j, width):
+                break
+            cells.append(blocks[j].text)
+            j += 1
+        builder.add(text, dict(zip(names[1:], cells, strict=False)), blocks[i], None)
+        i = j
+
+
+def _next_row_starts(blocks: list[Block], j: int, width: int) -> bool:
+    """A number-only line is a new row, not a cell, if a content-like cell follows it."""
+    k = j + 1
+    while k < len(blocks) and not blocks[k].text.strip():
+        k += 1
+    return k < len(blocks) and len(blocks[k].text.split()) >= 2

@@ -1,0 +1,72 @@
+"""Timeline rule: "Quý I, II/2023", "Tháng 12/2022", "Trong năm 2023", "Thường xuyên" -> dates."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import regex
+
+from cchc_cli.models import Timeline
+from cchc_cli.parse.dates import DATE, parse_date
+from cchc_cli.parse.text import fold, roman_value
+
+_QUARTERS = regex.compile(
+    r"qu[ýy]\s+((?:[IV]{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýy]\s+)?(?:[IV]{1,3}|[1-4]))*)\s*(?:/|năm)?\s*(\d{4})?",
+    regex.I,
+)
+_MONTHS = regex.compile(
+    r"tháng\s+(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)\s*(?:/|năm)\s*(\d{4})", regex.I
+)
+_YEAR = regex.compile(r"\b(?:năm|trong năm|cả năm)\s+(\d{4})\b", regex.I)
+_RECURRING = regex.compile(r"\b(thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)\b")
+_BEFORE = regex.compile(r"\b(truoc|cham nhat|han chot)\b")
+
+
+def _numbers(listing: str, roman: bool) -> list[int]:
+    tokens = regex.findall(r"[IVX]+|\d+", listing, flags=regex.I)
+    values = [roman_value(t.upper()) if roman and not t.isdigit() else int(t) for t in tokens]
+    if regex.search(r"-|–|đến", listing) and len(values) == 2 and values[0] < values[1]:
+        return list(range(values[0], values[1] + 1))
+    return values
+
+
+def parse_timeline(text: str, plan_year: int | None) -> Timeline:
+    timeline = Timeline(text=text)
+    folded = fold(text)
+    timeline.recurring = bool(_RECURRING.search(folded))
+    for m in _QUARTERS.finditer(text):
+        year = int(m.group(2)) if m.group(2) else plan_year
+        if year:
+            timeline.quarters += [f"{year}-Q{q}" for q in _numbers(m.group(1), roman=True) if 1 <= q <= 4]
+    for m in _MONTHS.finditer(text):
+        year = int(m.group(2))
+        timeline.months += [f"{year}-{mo:02d}" for mo in _numbers(m.group(1), roman=False) if 1 <= mo <= 12]
+    dates = [d for d in (parse_date(m) for m in DATE.finditer(text)) if d]
+    starts: list[dt.date] = []
+    ends: list[dt.date] = []
+    for q in timeline.quarters:
+        year, number = int(q[:4]), int(q[-1])
+        starts.append(dt.date(year, 3 * number - 2, 1))
+        ends.append(dt.date(year, 3 * number, calendar.monthrange(year, 3 * number)[1]))
+    for mo in timeline.months:
+        year, month = int(mo[:4]), int(mo[5:])
+        starts.append(dt.date(year, month, 1))
+        ends.append(dt.date(year, month, calendar.monthrange(year, month)[1]))
+    if dates:
+        if _BEFORE.search(folded) and len(dates) == 1:
+            ends.append(dates[0])
+        else:
+            starts.append(min(dates))
+            ends.append(max(dates))
+    if not starts and not ends:
+        m = _YEAR.search(text)
+        year = int(m.group(1)) if m else (plan_year if regex.search(r"\b(trong nam|ca nam)\b", folded) else None)
+        if year:
+            starts.append(dt.date(year, 1, 1))
+            ends.append(dt.date(year, 12, 31))
+    timeline.start = min(starts) if starts else None
+    timeline.end = max(ends) if ends else None
+    timeline.quarters = sorted(set(timeline.quarters))
+    timeline.months = sorted(set(timeline.months))
+    return timeline

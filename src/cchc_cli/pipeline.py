@@ -1,0 +1,69 @@
+"""The one pipeline: file -> reader -> blocks -> parse rules -> Plan.
+
+Commands call ``load_plan`` and accept any input: a document (txt/html/docx/pdf, or "-" for
+stdin) is parsed; a YAML/JSON file written by ``cchc parse`` is loaded and validated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from cchc_cli.errors import CchcError, CorruptFileError, EmptyInputError
+from cchc_cli.models import Plan, Source
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+def read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise CchcError("is a directory (give its files, or use a folder with -o)", path)
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise CchcError(f"file too large ({size} bytes; the limit is {MAX_INPUT_BYTES})", path)
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise CchcError("no such file", path) from None
+    except PermissionError:
+        raise CchcError("permission denied", path) from None
+    except IsADirectoryError:
+        raise CchcError("is a directory", path) from None
+    except OSError as exc:
+        raise CchcError(f"cannot read: {exc.strerror or exc}", path) from None
+
+
+def parse_bytes(data: bytes, name: str) -> Plan:
+    from cchc_cli.parse import build_plan
+    from cchc_cli.readers import read_bytes
+
+    doc = read_bytes(data, name)
+    source = Source(
+        path=name,
+        format=doc.format,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=doc.encoding,
+        encoding_fixed=doc.encoding_fixed,
+    )
+    return build_plan(doc, source)
+
+
+def parse_file(path: str) -> Plan:
+    """Parse one document. Every expected failure is a CchcError naming the file."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = read_input(path)
+        if not data.strip():
+            raise EmptyInputError("the file is empty")
+        return parse_bytes(data, name)
+    except CchcError as exc:
+        exc.path = exc.path or name
+        raise
+    except RecursionError:
+        raise CorruptFileError("structure nested too deeply", name) from None
+    except MemoryError:
+        raise CorruptFileError("too large to process in memory", name) from None
