@@ -52,11 +52,25 @@ def parse_bytes(data: bytes, name: str) -> Plan:
     return build_plan(doc, source)
 
 
+def load_plan(path: str) -> Plan:
+    """Any input a command accepts: a plan written by ``cchc parse`` or a document to parse."""
+    from cchc_cli.loader import load_plan_data, looks_like_plan_data
+
+    name = "<stdin>" if path == "-" else path
+    data = read_input(path)
+    if looks_like_plan_data(data, name):
+        return load_plan_data(data, name)
+    return _parse(data, name)
+
+
 def parse_file(path: str) -> Plan:
     """Parse one document. Every expected failure is a CchcError naming the file."""
     name = "<stdin>" if path == "-" else path
+    return _parse(read_input(path), name)
+
+
+def _parse(data: bytes, name: str) -> Plan:
     try:
-        data = read_input(path)
         if not data.strip():
             raise EmptyInputError("the file is empty")
         return parse_bytes(data, name)

@@ -1,0 +1,148 @@
+"""The command line. One thin function per command: options in, pipeline, render, exit code out."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli import __version__
+from cchc_cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CchcError
+
+app = typer.Typer(
+    name="cchc",
+    help="Turn Vietnamese administrative-reform plans (Kế hoạch CCHC) into validated, structured data.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cchc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """cchc: plans as data. Exit codes: 0 ok, 1 an input failed, 2 usage error."""
+
+
+def _fail(error: BaseException, path: str, debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, CchcError):
+        error.path = error.path or path
+        message = str(error)
+    else:
+        message = f"{path}: internal error: {type(error).__name__}: {error} (rerun with --debug and report it)"
+    typer.echo(f"cchc: error: {message}", err=True)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[str], typer.Argument(help="Plan documents (.txt .html .docx .pdf), folders, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (one input) or folder (several).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.yaml,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Parse plans into the Plan model, written as YAML (default) or JSON."""
+    from cchc_cli.batch import expand
+
+    batch = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
+    if not batch:
+        raise typer.Exit(_parse_one(files[0], output, fmt.value, debug))
+    if "-" in files:
+        typer.echo("cchc: error: stdin (-) cannot be mixed with other inputs", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if output is None:
+        typer.echo("cchc: error: several inputs need an output folder: -o OUT", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if output.exists() and not output.is_dir():
+        typer.echo(f"cchc: error: {output}: exists and is not a folder", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(_parse_many(expand(files), output, fmt.value, debug))
+
+
+def _parse_one(path: str, output: Path | None, fmt: str, debug: bool) -> int:
+    from cchc_cli.batch import write_atomic
+    from cchc_cli.pipeline import parse_file
+    from cchc_cli.render import render
+
+    try:
+        text = render(parse_file(path), fmt)
+    except Exception as error:  # every failure is one line, never a traceback
+        _fail(error, path, debug)
+        return EXIT_FAILED
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomic(output, text)
+        except OSError as error:
+            typer.echo(f"cchc: error: {output}: cannot write: {error.strerror or error}", err=True)
+            return EXIT_FAILED
+    return EXIT_OK
+
+
+def _parse_many(items: list, out_dir: Path, fmt: str, debug: bool) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from cchc_cli.batch import Outcome, output_names, write_atomic
+    from cchc_cli.pipeline import parse_file
+    from cchc_cli.render import render
+
+    console = Console(stderr=True)
+    outcomes: list[Outcome] = []
+    names = output_names(items, fmt)
+    progress = Progress(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.description}"), console=console, transient=True,
+                        disable=not console.is_terminal)
+    with progress:
+        task = progress.add_task("", total=len(items))
+        for (path, _), name in zip(items, names, strict=True):
+            progress.update(task, description=path)
+            outcome = Outcome(path)
+            try:
+                plan = parse_file(path)
+                target = out_dir / name
+                write_atomic(target, render(plan, fmt))
+                outcome.output, outcome.targets, outcome.tasks = str(target), len(plan.targets), len(plan.tasks)
+            except Exception as error:
+                _fail(error, path, debug)
+                outcome.error = error if isinstance(error, CchcError) else CchcError(f"internal error: {error}")
+            outcomes.append(outcome)
+            progress.advance(task)
+    table = Table(title=f"cchc parse: {len(outcomes)} files", show_lines=False)
+    for column in ("file", "status", "targets", "tasks", "output / error"):
+        table.add_column(column, overflow="fold")
+    for o in outcomes:
+        if o.error:
+            table.add_row(o.path, f"[red]failed ({o.error.kind})[/]", "", "", o.error.message)
+        else:
+            table.add_row(o.path, "[green]ok[/]", str(o.targets), str(o.tasks), o.output or "")
+    console.print(table)
+    failed = sum(1 for o in outcomes if o.error)
+    console.print(f"{len(outcomes) - failed} ok, {failed} failed")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def main() -> None:
+    app()
