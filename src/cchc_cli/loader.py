@@ -14,7 +14,7 @@ from cchc_cli.models import Plan
 class _SafeLoader(yaml.SafeLoader):
     """safe_load without aliases: a plan never needs them and an alias bomb needs nothing else."""
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise UnsafeFileError(f"YAML aliases are not allowed (line {event.start_mark.line + 1})")
@@ -38,7 +38,7 @@ def load_plan_data(data: bytes, name: str) -> Plan:
         if name.lower().endswith(".json") or text.lstrip().startswith("{"):
             raw = json.loads(text)
         else:
-            raw = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader subclass
+            raw = yaml.load(text, Loader=_SafeLoader)
     except json.JSONDecodeError as exc:
         raise CorruptFileError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", name) from None
     except yaml.YAMLError as exc:

@@ -33,6 +33,19 @@ SourceFormat = Literal["txt", "html", "docx", "pdf"]
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
+    @classmethod
+    def trusted(cls, **values: Any) -> Any:
+        """Build from values the parser computed itself, skipping validation (a hot path).
+
+        Every field must be given. What users load (YAML/JSON) always goes through validation.
+        """
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
+
 
 class Location(_Model):
     """Where an item came from, so a user can check it against the source.

@@ -12,21 +12,20 @@ from cchc_cli.parse.header import parse_metadata
 from cchc_cli.parse.lexicon import find_indices
 from cchc_cli.parse.references import extract_references
 from cchc_cli.parse.sections import parse_sections
-from cchc_cli.parse.state import State, Unit, location
+from cchc_cli.parse.state import State, Unit
 from cchc_cli.parse.targets import extract_targets
 from cchc_cli.parse.tasks import parse_tasks
-from cchc_cli.parse.text import fold
 from cchc_cli.readers.blocks import Document
 
 __all__ = ["build_plan"]
 
-_PLAN_WORDS = regex.compile(r"\b(ke hoach|cai cach hanh chinh|cchc|chi tieu|nhiem vu)\b")
+_PLAN_WORDS = regex.compile(r"kế hoạch|kế hoạch|cải cách hành chính|CCHC|chỉ tiêu|nhiệm vụ|K[EẾ] HO[AẠ]CH", regex.I)
 
 
 def build_plan(doc: Document, source: Source) -> Plan:
     state = State.split(doc)
     all_text = "\n".join(_texts(doc))
-    if not _PLAN_WORDS.search(fold(all_text[:200000])):
+    if not _PLAN_WORDS.search(all_text):
         raise NotAPlanError("not an administrative-reform plan: no plan vocabulary (kế hoạch, CCHC, chỉ tiêu...) found")
     footnotes = extract_footnotes(state)
     metadata = parse_metadata(state, all_text)
@@ -37,9 +36,9 @@ def build_plan(doc: Document, source: Source) -> Plan:
     ]
     targets = extract_targets(structure.units + task_units, metadata.plan_year)
     reference_units = (
-        [Unit(b.text, location(b)) for b in state.header + state.title if b.kind == "para"]
+        [Unit(b.text, b) for b in state.header + state.title if b.kind == "para"]
         + structure.units
-        + [Unit(b.text, location(b)) for b in state.appendix if b.kind == "para" and b.text]
+        + [Unit(b.text, b) for b in state.appendix if b.kind == "para" and b.text]
         + task_units
         + [Unit(f.text, f.location) for f in footnotes]
     )

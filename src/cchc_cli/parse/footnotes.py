@@ -47,12 +47,12 @@ def _trailing_notes(state: State) -> list[Footnote]:
     found.reverse()
     if not found or [int(n) for _, n, _ in found] != list(range(1, len(found) + 1)):
         return []
-    text = "\n".join(b.text for b in state.body + state.appendix if b.kind == "para" and b not in [f[0] for f in found])
+    note_ids = {id(b) for b, _, _ in found}
+    text = "\n".join(b.text for b in state.body + state.appendix if b.kind == "para" and id(b) not in note_ids)
     if not any(_mark(n).search(text) for _, n, _ in found):
         return []  # a numbered list, not notes: nothing in the text refers to them
-    cut = {id(b) for b, _, _ in found}
     for name in ("appendix", "closing", "body"):
-        setattr(state, name, [b for b in getattr(state, name) if id(b) not in cut])
+        setattr(state, name, [b for b in getattr(state, name) if id(b) not in note_ids])
     state.footnote_blocks = [b for b, _, _ in found]
     return [Footnote(number=n, text=t, location=location(b)) for b, n, t in found]
 

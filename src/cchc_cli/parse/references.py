@@ -21,6 +21,7 @@ _KINDS = (
 _NUMBERED = regex.compile(
     rf"(?P<kind>(?i:{_KINDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>\d+[\w.]*(?:\s*[/-]\s*[\p{{Lu}}\d][\w.]*)+)"
 )
+_HAS_NUMBER = regex.compile(r"\d[\w.]*\s*[/-]\s*\p{Lu}")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
 _AFTER_DATE = regex.compile(rf"^\s*,?\s*(?:ngày\s*)?(?={DATE.pattern})", regex.I)
 _ISSUER = regex.compile(
     r"^\s*,?\s*của\s+(?P<issuer>.{2,80}?)(?=\s+(?:về|trên|tại|đến|nhằm|theo|và|để|đối với|quy định|ban hành|hướng dẫn)\b|\s*[,;.)\[]|$)"
@@ -58,7 +59,8 @@ def extract_references(units: list[Unit], own_number: str | None) -> list[Refere
     own = _clean_number(own_number) if own_number else None
     for unit in units:
         text = unit.text
-        for m in _NUMBERED.finditer(text):
+        numbered = _NUMBERED.finditer(text) if _HAS_NUMBER.search(text) else ()
+        for m in numbered:
             number = _clean_number(m.group("number"))
             if number == own or not regex.search(r"\p{L}", number):
                 continue
@@ -85,12 +87,12 @@ def extract_references(units: list[Unit], own_number: str | None) -> list[Refere
                 title = strip_punct(am.group("title"))
             add(Reference(kind=kind, number=number, date=date, issuer=issuer, title=title, location=unit.location),
                 (kind, number))
-        for m in _LAW.finditer(text):
+        for m in _LAW.finditer(text) if "Luật" in text else ():
             name = strip_punct(m.group("name"))
             if len(name.split()) > 12 or not name:
                 continue
             add(Reference(kind="Luật", title=name, location=unit.location), ("Luật", name.lower()))
-        for m in _PROGRAMME.finditer(text):
+        for m in _PROGRAMME.finditer(text) if "Chương trình" in text else ():
             title = strip_punct(m.group("title"))
             add(Reference(kind=m.group("kind"), title=title, issuer=m.group("issuer"), location=unit.location),
                 (m.group("kind"), regex.sub(r"\s+", " ", title.lower())))

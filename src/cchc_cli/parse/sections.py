@@ -40,18 +40,22 @@ class SectionResult:
 
 def heading(text: str) -> tuple[int, str | None, str] | None:
     """(rank, number, rest) when ``text`` is a heading; lower rank is higher up."""
-    m = _ROMAN_H.match(text)
-    if m and is_roman(m.group(1)):
-        return 10, m.group(1), m.group(2)
-    m = _DOTTED_H.match(text)
-    if m:
-        return 20 + 10 * m.group(1).count("."), m.group(1), m.group(2)
-    m = _ARABIC_H.match(text)
-    if m:
-        return 20, m.group(1), m.group(2)
-    m = _LETTER_H.match(text)
-    if m:
-        return 60, m.group(1), m.group(2)
+    first = text[:1]
+    if first in "IVXLC":
+        m = _ROMAN_H.match(text)
+        if m and is_roman(m.group(1)):
+            return 10, m.group(1), m.group(2)
+    elif first.isdigit():
+        m = _DOTTED_H.match(text)
+        if m:
+            return 20 + 10 * m.group(1).count("."), m.group(1), m.group(2)
+        m = _ARABIC_H.match(text)
+        if m:
+            return 20, m.group(1), m.group(2)
+    elif first.islower() and ")" in text[1:3]:
+        m = _LETTER_H.match(text)
+        if m:
+            return 60, m.group(1), m.group(2)
     words = text.split()
     if len(text) <= 80 and not text.endswith((".", ";", ",", ":", "!", "?")) and 1 < len(words) <= 10:
         letters = [c for c in text if c.isalpha()]
@@ -106,18 +110,18 @@ def parse_sections(state: State) -> SectionResult:
         section = Section(number=number, path=path, title=title, kind=kind, location=location(block))
         (parent.section.children if parent else result.sections).append(section)
         stack.append(_Open(rank, section, area))
-        result.units.append(Unit(text, location(block), path, kind, area, heading=True))
+        result.units.append(Unit(text, section.location, path, kind, area, heading=True))
         if first_paragraph:
             section.paragraphs.append(Paragraph(text=first_paragraph, location=location(block)))
     return result
 
 
 def _paragraph(result: SectionResult, stack: list[_Open], block: Block, text: str) -> None:
-    para = Paragraph(text=text, location=location(block))
+    para = Paragraph.trusted(text=text, location=location(block))
     if stack:
         top = stack[-1]
         top.section.paragraphs.append(para)
-        result.units.append(Unit(text, location(block), top.section.path, top.section.kind, top.area))
+        result.units.append(Unit(text, para.location, top.section.path, top.section.kind, top.area))
     else:
         result.preamble.append(para)
-        result.units.append(Unit(text, location(block)))
+        result.units.append(Unit(text, para.location))

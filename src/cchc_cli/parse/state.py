@@ -24,20 +24,31 @@ def location(block: Block, row: int | None = None, cell: int | None = None) -> L
             line = block.row_lines[row - 1] or line
         if block.row_pages and row - 1 < len(block.row_pages):
             page = block.row_pages[row - 1] or page
-    return Location(block=block.ordinal, line=line, page=page, row=row, cell=cell)
+    # Built without validation: every value here is an int we computed (hot path).
+    return Location.trusted(block=block.ordinal or None, line=line, page=page, row=row, cell=cell)
 
 
 @dataclass
 class Unit:
-    """A piece of text with its context: what the target and reference rules scan."""
+    """A piece of text with its context: what the target and reference rules scan.
+
+    ``source`` is the block it came from (its Location is built only if a rule needs it:
+    most units yield nothing) or an existing Location.
+    """
 
     text: str
-    location: Location
+    source: Block | Location
     section: str | None = None
     kind: SectionKind = "other"
     area: Area | None = None
     heading: bool = False
     task: str | None = None
+
+    @property
+    def location(self) -> Location:
+        if isinstance(self.source, Location):
+            return self.source
+        return location(self.source)
 
 
 _TITLE = regex.compile(r"^(ke hoach|quyet dinh|chuong trinh)$")

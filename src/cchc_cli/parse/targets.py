@@ -11,6 +11,7 @@ are not targets. A clause with no number but a direction against a base ("tăng 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -29,10 +30,10 @@ _CLAUSE = regex.compile(r"(\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b
 
 _PERCENT = regex.compile(rf"(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}))?\s*(?:%|phần trăm)")
 _RANK = regex.compile(
-    rf"(?:(?:nằm\s+|thuộc\s+|vào\s+)?(?:trong\s+)?(?:nhóm|nhóm\s+dẫn\s+đầu)\s+(?P<num>\d{{1,3}})\s+"
-    rf"(?:tỉnh(?:,\s*thành\s+phố)?|địa\s+phương|nước|quốc\s+gia|đơn\s+vị|thành\s+phố|bộ|cơ\s+quan)\b(?:\s+dẫn\s+đầu)?"
-    rf"|(?:top|tốp)\s+(?P<num>\d{{1,3}})\b"
-    rf"|(?:xếp\s+)?(?:thứ\s+)?hạng\s+(?:thứ\s+)?(?P<num>\d{{1,3}})(?![/\d]))",
+    r"(?:(?:nằm\s+|thuộc\s+|vào\s+)?(?:trong\s+)?(?:nhóm|nhóm\s+dẫn\s+đầu)\s+(?P<num>\d{1,3})\s+"
+    r"(?:tỉnh(?:,\s*thành\s+phố)?|địa\s+phương|nước|quốc\s+gia|đơn\s+vị|thành\s+phố|bộ|cơ\s+quan)\b(?:\s+dẫn\s+đầu)?"
+    r"|(?:top|tốp)\s+(?P<num>\d{1,3})\b"
+    r"|(?:xếp\s+)?(?:thứ\s+)?hạng\s+(?:thứ\s+)?(?P<num>\d{1,3})(?![/\d]))",
     regex.I,
 )
 _POINTS = regex.compile(rf"(?P<num>{NUMBER})\s*điểm\b", regex.I)
@@ -207,24 +208,26 @@ def _metric(clause: str, start: int, end: int, seg_start: int, seg_end: int) -> 
         before = before[leads[-1].end():]
     before = _TRAILING.sub("", before)
     after = clause[end:seg_end]
-    after = regex.sub(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", "", after)
+    after = _AFTER_WORDS.sub("", after)
     return strip_punct(squash(f"{before} {after}"))
 
 
 def find_in_clause(clause: str, main_metric: str | None = None) -> list[Found]:
-    values = _values(clause)
+    if not worth_a_look(clause):
+        return []
+    values = _values(clause) if any(c.isdigit() for c in clause) else []
     kept = [v for v in values if not _is_result(clause, v) and not _is_band(clause, v)]
     out: list[Found] = []
     bounds = [0]
     for prev, cur in zip(kept, kept[1:], strict=False):
         gap = clause[prev.end:cur.start]
-        cut = list(regex.finditer(r",\s*|\s+và\s+|;\s*", gap))
+        cut = list(_JOINER.finditer(gap))
         bounds.append(prev.end + (cut[-1].start() if cut else 0))
     bounds.append(len(clause))
     for i, v in enumerate(kept):
         metric = _metric(clause, v.start, v.end, bounds[i], bounds[i + 1])
         metric = _strip_joiners(metric)
-        if _TARGET_WORD.match(metric + " ") or not regex.search(r"\p{L}{2,}", metric):
+        if _TARGET_WORD.match(metric + " ") or not _WORDY.search(metric):
             metric = main_metric or metric
         text = strip_punct(clause)
         year = _year_scope(clause)
@@ -264,17 +267,44 @@ def _direction(clause: str) -> Found | None:
 
 
 def _strip_joiners(text: str) -> str:
-    return regex.sub(r"^(?:(?:,|và|hoặc|cùng)\s*)+", "", text)
+    return _LEADING_JOINERS.sub("", text)
 
 
 def main_metric_of(clause: str) -> str:
     """A clause's words without its numbers: the metric a "(chỉ tiêu 70%)" aside refers to."""
     text = _PERCENT.sub(" ", clause)
-    text = regex.sub(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", " ", text, flags=regex.I)
+    text = _REACHED.sub(" ", text)
     leads = list(_LEAD.finditer(text[:60]))
     if leads:
         text = text[leads[-1].end():]
     return strip_punct(squash(text))
+
+
+_AFTER_WORDS = regex.compile(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", regex.I)
+_JOINER = regex.compile(r",\s*|\s+và\s+|;\s*")
+_WORDY = regex.compile(r"\p{L}{2,}")
+_LEADING_JOINERS = regex.compile(r"^(?:(?:,|và|hoặc|cùng)\s*)+")
+_REACHED = regex.compile(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", regex.I)
+_BULLET = regex.compile(r"^[-+•]\s*")
+_NUMBERING = regex.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*")
+# A cheap first look: a clause with none of these holds no target (most clauses).
+_WORTH_A_LOOK = regex.compile(
+    r"\d\s*(?:%|phần trăm|điểm)|(?:nhóm|top|tốp|hạng)\s+(?:thứ\s+)?\d|(?:tối thiểu|ít nhất|không dưới|không ít hơn|"
+    r"tối đa|không quá|không vượt quá)\s+\d|so với|điểm số|thứ hạng|xếp hạng|phấn đấu",
+)  # applied to lowercased text: a case-sensitive pattern is much faster
+
+
+_LOOK_WORDS = ("%", "phần trăm", "điểm", "nhóm", "top", "tốp", "hạng", "tối thiểu", "ít nhất", "không dưới",
+               "không ít hơn", "tối đa", "không quá", "không vượt quá", "so với", "phấn đấu")
+
+
+_LOOK = re.compile("|".join(map(re.escape, _LOOK_WORDS)))  # stdlib re: ~3x faster on plain literals
+
+
+def worth_a_look(text: str) -> bool:
+    """A text with none of these words or signs holds no target. Literal look first (fast)."""
+    lower = text.lower()
+    return _LOOK.search(lower) is not None and _WORTH_A_LOOK.search(lower) is not None
 
 
 def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
@@ -283,9 +313,16 @@ def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
     scope: dict[str | None, int | None] = {}
     for unit in units:
         task_id = unit.task
-        text = regex.sub(r"^[-+•]\s*", "", unit.text)
+        text = unit.text
+        if text.endswith(":") and _YEAR_SCOPE.search(text):
+            scope[unit.section] = _year_scope(text)  # "Mục tiêu đến năm 2025:" scopes what follows
+            continue
+        if not worth_a_look(text):
+            continue  # no number and no direction word: nothing to find (most paragraphs)
+        if text[:1] in "-+•":
+            text = _BULLET.sub("", text)
         if unit.heading:
-            text = regex.sub(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", text)
+            text = _NUMBERING.sub("", text)
         lead_year = scope.get(unit.section)
         for sentence in sentences(text):
             head, sep, _ = sentence.partition(":")
@@ -306,6 +343,4 @@ def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
                         area=area, year=year, section=unit.section, task=task_id,
                         location=unit.location,
                     ))
-        if text.rstrip().endswith(":") and _year_scope(text):
-            scope[unit.section] = _year_scope(text)
     return targets

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 import regex
 
@@ -23,15 +24,22 @@ _RECURRING = regex.compile(r"\b(thuong xuyen|hang nam|hang quy|hang thang|dinh k
 _BEFORE = regex.compile(r"\b(truoc|cham nhat|han chot)\b")
 
 
+_TOKEN = regex.compile(r"[IVX]+|\d+", regex.I)
+_RANGE_WORD = regex.compile(r"-|–|đến")
+_THIS_YEAR = regex.compile(r"\b(trong nam|ca nam)\b")
+
+
 def _numbers(listing: str, roman: bool) -> list[int]:
-    tokens = regex.findall(r"[IVX]+|\d+", listing, flags=regex.I)
+    tokens = _TOKEN.findall(listing)
     values = [roman_value(t.upper()) if roman and not t.isdigit() else int(t) for t in tokens]
-    if regex.search(r"-|–|đến", listing) and len(values) == 2 and values[0] < values[1]:
+    if _RANGE_WORD.search(listing) and len(values) == 2 and values[0] < values[1]:
         return list(range(values[0], values[1] + 1))
     return values
 
 
+@lru_cache(maxsize=1024)
 def parse_timeline(text: str, plan_year: int | None) -> Timeline:
+    """Cached: appendix rows repeat the same few timelines. Treat the result as read-only."""
     timeline = Timeline(text=text)
     folded = fold(text)
     timeline.recurring = bool(_RECURRING.search(folded))
@@ -61,7 +69,7 @@ def parse_timeline(text: str, plan_year: int | None) -> Timeline:
             ends.append(max(dates))
     if not starts and not ends:
         m = _YEAR.search(text)
-        year = int(m.group(1)) if m else (plan_year if regex.search(r"\b(trong nam|ca nam)\b", folded) else None)
+        year = int(m.group(1)) if m else (plan_year if _THIS_YEAR.search(folded) else None)
         if year:
             starts.append(dt.date(year, 1, 1))
             ends.append(dt.date(year, 12, 31))

@@ -10,7 +10,7 @@ from cchc_cli.readers.blocks import Block, Document, RawFootnote
 __all__ = ["Block", "Document", "RawFootnote", "read_bytes", "sniff"]
 
 _HTML = regex.compile(rb"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b", regex.S)
-_BINARY = regex.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
 
 
 def sniff(data: bytes, name: str = "") -> str:
@@ -26,10 +26,11 @@ def sniff(data: bytes, name: str = "") -> str:
         raise UnsupportedFormatError("this is an old binary Word .doc: save it as .docx or PDF first")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "txt"  # UTF-16 text with a BOM
-    if _HTML.match(head.lstrip(b"\xef\xbb\xbf")) or name.lower().endswith((".html", ".htm")) and b"<" in head:
+    if _HTML.match(head.lstrip(b"\xef\xbb\xbf")) or (name.lower().endswith((".html", ".htm")) and b"<" in head):
         return "html"
     sample = data[:65536]
-    if len(_BINARY.findall(sample)) > max(8, len(sample) // 200):
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if controls > max(8, len(sample) // 200):
         raise UnsupportedFormatError("binary data, not a text, HTML, .docx or PDF document")
     return "txt"
 

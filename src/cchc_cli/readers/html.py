@@ -13,12 +13,11 @@ from cchc_cli.readers.blocks import Block, Document
 from cchc_cli.readers.text import decode
 
 _SKIP_TAGS = frozenset(
-    "script style noscript template nav footer aside form button select option iframe svg canvas head".split()
+    ["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "option", "iframe", "svg", "canvas", "head"]
 )
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main blockquote pre address figure "
-    "figcaption caption header table tr body center".split()
+    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "main", "blockquote", "pre", "address", "figure", "figcaption", "caption", "header", "table", "tr", "body", "center"]
 )
 _CHROME = regex.compile(r"(?i)\b(menu|navbar|nav|breadcrumb|sidebar|footer|share|social|comment|banner|login|search)\b")
 _CHARSET = regex.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?([\w-]+)""")

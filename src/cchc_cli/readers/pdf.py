@@ -36,7 +36,7 @@ class _Line:
     size: float
 
 
-def _open(data: bytes):  # noqa: ANN202 - pdfplumber is imported lazily
+def _open(data: bytes):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -141,7 +141,7 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str
     return out
 
 
-def _table_rows(table) -> list[list[str]]:  # noqa: ANN001
+def _table_rows(table) -> list[list[str]]:
     rows = []
     for row in table.extract():
         cells = []
@@ -163,7 +163,7 @@ def read_pdf(data: bytes) -> Document:
         pdf.close()
 
 
-def _read(pdf) -> Document:  # noqa: ANN001, C901
+def _read(pdf) -> Document:
     pages = []
     sizes: Counter[float] = Counter()
     for page in pdf.pages:

@@ -10,7 +10,7 @@ import codecs
 
 from cchc_cli.errors import EmptyInputError
 from cchc_cli.legacy import CONVERTERS, detect_legacy
-from cchc_cli.normalize import clean_line
+from cchc_cli.normalize import clean, finish_line
 from cchc_cli.readers.blocks import Block, Document
 
 
@@ -35,11 +35,12 @@ def decode(data: bytes) -> tuple[str, str, bool]:
 
 def read_text(data: bytes) -> Document:
     text, encoding, fixed = decode(data)
+    text = clean(text)  # once for the whole text: cheaper than per line
     blocks: list[Block] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw:
             continue
-        blocks.append(Block(kind="para", text=clean_line(raw), line=number))
+        blocks.append(Block(kind="para", text=finish_line(raw), line=number))
     if not any(b.text for b in blocks):
         raise EmptyInputError("no text in the file")
     return Document(format="txt", blocks=blocks, encoding=encoding, encoding_fixed=fixed)
