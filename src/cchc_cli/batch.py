@@ -44,7 +44,10 @@ def output_names(items: list[tuple[str, Path]], fmt: str) -> list[Path]:
     counts: dict[Path, int] = {}
     for name in plain:
         counts[name] = counts.get(name, 0) + 1
-    return [name if counts[name] == 1 else rel.with_name(f"{rel.name}.{fmt}") for name, (_, rel) in zip(plain, items, strict=True)]
+    return [
+        name if counts[name] == 1 else rel.with_name(f"{rel.name}.{fmt}")
+        for name, (_, rel) in zip(plain, items, strict=True)
+    ]
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +22,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     yaml = "yaml"
     json = "json"
 
@@ -35,7 +35,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """cchc: plans as data. Exit codes: 0 ok, 1 an input failed, 2 usage error."""
 
@@ -49,14 +51,20 @@ def _fail(error: BaseException, path: str, debug: bool) -> None:
         error.path = error.path or path
         message = str(error)
     else:
-        message = f"{path}: internal error: {type(error).__name__}: {error} (rerun with --debug and report it)"
+        message = (
+            f"{path}: internal error: {type(error).__name__}: {error} (rerun with --debug and report it)"
+        )
     typer.echo(f"cchc: error: {message}", err=True)
 
 
 @app.command()
 def parse(
-    files: Annotated[list[str], typer.Argument(help="Plan documents (.txt .html .docx .pdf), folders, or - for stdin.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (one input) or folder (several).")] = None,
+    files: Annotated[
+        list[str], typer.Argument(help="Plan documents (.txt .html .docx .pdf), folders, or - for stdin.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (one input) or folder (several).")
+    ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.yaml,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -112,9 +120,16 @@ def _parse_many(items: list, out_dir: Path, fmt: str, debug: bool) -> int:
     console = Console(stderr=True)
     outcomes: list[Outcome] = []
     names = output_names(items, fmt)
-    progress = Progress(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.description}"), console=console, transient=True,
-                        disable=not console.is_terminal)
+    progress = Progress(
+        TextColumn("[bold]parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
     with progress:
         task = progress.add_task("", total=len(items))
         for (path, _), name in zip(items, names, strict=True):
@@ -124,10 +139,16 @@ def _parse_many(items: list, out_dir: Path, fmt: str, debug: bool) -> int:
                 plan = parse_file(path)
                 target = out_dir / name
                 write_atomic(target, render(plan, fmt))
-                outcome.output, outcome.targets, outcome.tasks = str(target), len(plan.targets), len(plan.tasks)
+                outcome.output, outcome.targets, outcome.tasks = (
+                    str(target),
+                    len(plan.targets),
+                    len(plan.tasks),
+                )
             except Exception as error:
                 _fail(error, path, debug)
-                outcome.error = error if isinstance(error, CchcError) else CchcError(f"internal error: {error}")
+                outcome.error = (
+                    error if isinstance(error, CchcError) else CchcError(f"internal error: {error}")
+                )
             outcomes.append(outcome)
             progress.advance(task)
     table = Table(title=f"cchc parse: {len(outcomes)} files", show_lines=False)

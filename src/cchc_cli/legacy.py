@@ -43,16 +43,36 @@ _TCVN3 = _tcvn3_table()
 
 # VNI: a base letter followed by a mark character (as cp1252 shows the VNI font bytes).
 _VNI_MARKS = {
-    "ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323",
-    "â": "\u0302", "á": "\u0302\u0301", "à": "\u0302\u0300", "å": "\u0302\u0309",
-    "ã": "\u0302\u0303", "ä": "\u0302\u0323",
-    "ê": "\u0306", "é": "\u0306\u0301", "è": "\u0306\u0300", "ú": "\u0306\u0309",
-    "ü": "\u0306\u0303", "ë": "\u0306\u0323",
+    "ù": "\u0301",
+    "ø": "\u0300",
+    "û": "\u0309",
+    "õ": "\u0303",
+    "ï": "\u0323",
+    "â": "\u0302",
+    "á": "\u0302\u0301",
+    "à": "\u0302\u0300",
+    "å": "\u0302\u0309",
+    "ã": "\u0302\u0303",
+    "ä": "\u0302\u0323",
+    "ê": "\u0306",
+    "é": "\u0306\u0301",
+    "è": "\u0306\u0300",
+    "ú": "\u0306\u0309",
+    "ü": "\u0306\u0303",
+    "ë": "\u0306\u0323",
 }
 _VNI_MARKS.update({k.upper(): v for k, v in list(_VNI_MARKS.items())})
 # Letters that stand alone in VNI (no base letter before them).
 _VNI_SINGLE = {
-    "ô": "ơ", "ö": "ư", "ñ": "đ", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ", "í": "í", "ì": "ì",
+    "ô": "ơ",
+    "ö": "ư",
+    "ñ": "đ",
+    "æ": "ỉ",
+    "ó": "ĩ",
+    "ò": "ị",
+    "î": "ỵ",
+    "í": "í",
+    "ì": "ì",
 }
 _VNI_SINGLE.update({k.upper(): v.upper() for k, v in list(_VNI_SINGLE.items())})
 _VNI_BASES = set("aeouyAEOUY") | {"ơ", "ư", "Ơ", "Ư"}
@@ -60,7 +80,71 @@ _CIRCUMFLEX_OK = set("aeoAEO")
 _BREVE_OK = set("aA")
 
 _COMMON_WORDS = frozenset(
-    ["của", "và", "các", "được", "trong", "người", "thực", "hiện", "hành", "chính", "năm", "cải", "cách", "những", "một", "có", "với", "đến", "đã", "theo", "để", "này", "tỉnh", "nhà", "nước", "công", "tác", "kế", "hoạch", "quản", "lý", "thủ", "tục", "cơ", "quan", "đơn", "vị", "việc", "cấp", "ban", "xã", "huyện", "đảm", "bảo", "nâng", "cao", "chất", "lượng", "dịch", "vụ", "số", "điện", "tử", "tổ", "chức", "bộ", "máy", "nhiệm", "vụ", "chỉ", "tiêu", "về", "trên"]
+    [
+        "của",
+        "và",
+        "các",
+        "được",
+        "trong",
+        "người",
+        "thực",
+        "hiện",
+        "hành",
+        "chính",
+        "năm",
+        "cải",
+        "cách",
+        "những",
+        "một",
+        "có",
+        "với",
+        "đến",
+        "đã",
+        "theo",
+        "để",
+        "này",
+        "tỉnh",
+        "nhà",
+        "nước",
+        "công",
+        "tác",
+        "kế",
+        "hoạch",
+        "quản",
+        "lý",
+        "thủ",
+        "tục",
+        "cơ",
+        "quan",
+        "đơn",
+        "vị",
+        "việc",
+        "cấp",
+        "ban",
+        "xã",
+        "huyện",
+        "đảm",
+        "bảo",
+        "nâng",
+        "cao",
+        "chất",
+        "lượng",
+        "dịch",
+        "vụ",
+        "số",
+        "điện",
+        "tử",
+        "tổ",
+        "chức",
+        "bộ",
+        "máy",
+        "nhiệm",
+        "vụ",
+        "chỉ",
+        "tiêu",
+        "về",
+        "trên",
+    ]
 )
 _WORD = regex.compile(r"\p{L}+")
 # Characters a Unicode Vietnamese text is full of, and a legacy one never has.
@@ -91,9 +175,8 @@ def from_vni(text: str) -> str:
         base = single if single and ch in "ôöÔÖ" else ch
         if base in _VNI_BASES and nxt in _VNI_MARKS:
             marks = _VNI_MARKS[nxt]
-            shape_ok = (
-                ("\u0302" not in marks or base in _CIRCUMFLEX_OK)
-                and ("\u0306" not in marks or base in _BREVE_OK)
+            shape_ok = ("\u0302" not in marks or base in _CIRCUMFLEX_OK) and (
+                "\u0306" not in marks or base in _BREVE_OK
             )
             if shape_ok:
                 out.append(unicodedata.normalize("NFC", base + marks))

@@ -26,7 +26,9 @@ def looks_like_plan_data(data: bytes, name: str) -> bool:
     if lower.endswith((".yaml", ".yml", ".json")):
         return True
     head = data[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"schema_version:") or (head.startswith(b"{") and b'"schema_version"' in data[:400])
+    return head.startswith(b"schema_version:") or (
+        head.startswith(b"{") and b'"schema_version"' in data[:400]
+    )
 
 
 def load_plan_data(data: bytes, name: str) -> Plan:
@@ -40,7 +42,9 @@ def load_plan_data(data: bytes, name: str) -> Plan:
         else:
             raw = yaml.load(text, Loader=_SafeLoader)
     except json.JSONDecodeError as exc:
-        raise CorruptFileError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", name) from None
+        raise CorruptFileError(
+            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", name
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -10,7 +10,9 @@ from cchc_cli.legacy import CONVERTERS, detect_legacy
 
 # Spaces that look like spaces become spaces; characters that are not there at all go.
 _MULTISPACE = regex.compile(r" {2,}")
-_BULLET = regex.compile(r"^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf0d8\u27a2\u2013\u2014]\s*")
+_BULLET = regex.compile(
+    r"^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf0d8\u27a2\u2013\u2014]\s*"
+)
 
 
 _SPACES = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")

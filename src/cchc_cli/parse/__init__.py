@@ -19,21 +19,23 @@ from cchc_cli.readers.blocks import Document
 
 __all__ = ["build_plan"]
 
-_PLAN_WORDS = regex.compile(r"kế hoạch|kế hoạch|cải cách hành chính|CCHC|chỉ tiêu|nhiệm vụ|K[EẾ] HO[AẠ]CH", regex.I)
+_PLAN_WORDS = regex.compile(
+    r"kế hoạch|kế hoạch|cải cách hành chính|CCHC|chỉ tiêu|nhiệm vụ|K[EẾ] HO[AẠ]CH", regex.I
+)
 
 
 def build_plan(doc: Document, source: Source) -> Plan:
     state = State.split(doc)
     all_text = "\n".join(_texts(doc))
     if not _PLAN_WORDS.search(all_text):
-        raise NotAPlanError("not an administrative-reform plan: no plan vocabulary (kế hoạch, CCHC, chỉ tiêu...) found")
+        raise NotAPlanError(
+            "not an administrative-reform plan: no plan vocabulary (kế hoạch, CCHC, chỉ tiêu...) found"
+        )
     footnotes = extract_footnotes(state)
     metadata = parse_metadata(state, all_text)
     structure = parse_sections(state)
     tasks = parse_tasks(state, metadata.plan_year)
-    task_units = [
-        Unit(t.content, t.location, kind="tasks", area=t.area, task=t.id) for t in tasks
-    ]
+    task_units = [Unit(t.content, t.location, kind="tasks", area=t.area, task=t.id) for t in tasks]
     targets = extract_targets(structure.units + task_units, metadata.plan_year)
     reference_units = (
         [Unit(b.text, b) for b in state.header + state.title if b.kind == "para"]

@@ -20,10 +20,10 @@ def split_agencies(text: str | None) -> list[str]:
     pos = 0
     current_start = 0
     for m in _SEPARATOR.finditer(text):
-        after = text[m.end():]
+        after = text[m.end() :]
         hard = ";" in m.group(0) or "\n" in m.group(0)
         if hard or AGENCY_HEAD.match(after):
-            pieces.append(text[current_start:m.start()])
+            pieces.append(text[current_start : m.start()])
             current_start = m.end()
         pos = m.end()
     del pos

@@ -35,7 +35,11 @@ def extract_assignments(sections: list[Section], preamble: list[Paragraph]) -> l
                     duties.append(child.title)
                     duties.extend(_duties(child.paragraphs))
                 if duties:
-                    out.append(Assignment(agency=agency, duties=duties, section=section.path, location=section.location))
+                    out.append(
+                        Assignment(
+                            agency=agency, duties=duties, section=section.path, location=section.location
+                        )
+                    )
                     continue
             walk(section.children)
 
@@ -44,5 +48,7 @@ def extract_assignments(sections: list[Section], preamble: list[Paragraph]) -> l
         for para in preamble:
             m = _DUTY_VERB.match(para.text)
             if m:
-                out.append(Assignment(agency=m.group("agency").strip(), duties=[para.text], location=para.location))
+                out.append(
+                    Assignment(agency=m.group("agency").strip(), duties=[para.text], location=para.location)
+                )
     return out

@@ -18,9 +18,7 @@ _NOTE_LINE = regex.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s*(\S.*)$")
 
 def _mark(number: str) -> regex.Pattern[str]:
     # "[1]" anywhere; a bare digit only glued to a word or to a year, before punctuation or a space.
-    return regex.compile(
-        rf"\[{number}\]|(?<=\p{{L}}|(?<!\d)(?:19|20)\d\d){number}(?=[.,;:)\s]|$)"
-    )
+    return regex.compile(rf"\[{number}\]|(?<=\p{{L}}|(?<!\d)(?:19|20)\d\d){number}(?=[.,;:)\s]|$)")
 
 
 def extract(state: State) -> list[Footnote]:
@@ -48,7 +46,9 @@ def _trailing_notes(state: State) -> list[Footnote]:
     if not found or [int(n) for _, n, _ in found] != list(range(1, len(found) + 1)):
         return []
     note_ids = {id(b) for b, _, _ in found}
-    text = "\n".join(b.text for b in state.body + state.appendix if b.kind == "para" and id(b) not in note_ids)
+    text = "\n".join(
+        b.text for b in state.body + state.appendix if b.kind == "para" and id(b) not in note_ids
+    )
     if not any(_mark(n).search(text) for _, n, _ in found):
         return []  # a numbered list, not notes: nothing in the text refers to them
     for name in ("appendix", "closing", "body"):

@@ -17,7 +17,9 @@ from cchc_cli.parse.text import fold, squash, title_case
 
 _MOTTO = regex.compile(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
 _RULE = regex.compile(r"^[-_=*.\s]+$")
-NUMBER = regex.compile(r"\bSố(?:\s*hiệu)?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*([A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐa-z0-9]*)*)")
+NUMBER = regex.compile(
+    r"\bSố(?:\s*hiệu)?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*([A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐa-z0-9]*)*)"
+)
 _PLACE_DATE = regex.compile(
     r"((?:TP\.\s*|Tp\.\s*)?\p{Lu}\p{Ll}+(?:\s+(?:-\s+)?\p{Lu}\p{Ll}+){0,4}),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
 )
@@ -27,7 +29,8 @@ _DB_FIELD = regex.compile(
 _YEAR_IN_TITLE = regex.compile(r"năm\s*(\d{4})", regex.I)
 _PERIOD = regex.compile(r"giai\s+đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", regex.I)
 _ISSUED_PROSE = regex.compile(
-    r"(?:ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\d{1,2}/\d{4}))[^.]{0,80}?ban hành\s+(?:Kế hoạch|kế hoạch)", regex.I
+    r"(?:ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\d{1,2}/\d{4}))[^.]{0,80}?ban hành\s+(?:Kế hoạch|kế hoạch)",
+    regex.I,
 )
 _PLAN_YEAR_PROSE = regex.compile(r"\bkế hoạch\b[^.]{0,160}?\bnăm\s*(\d{4})\b", regex.I)
 _NUMBER_PROSE = regex.compile(r"ban hành\s+Kế hoạch\s+số\s+(\d+[\w.]*/[A-ZĐ][A-ZĐ0-9\-]*)", regex.I)
@@ -35,8 +38,12 @@ _SIGNER_PROSE = regex.compile(
     r"((?:Phó\s+)?Chủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|xã)(?:\s+\p{Lu}\p{L}*)*?)\s+"
     r"((?:\p{Lu}\p{L}*\s+){1,4})(?:đã\s+)?ký"
 )
-_ISSUER_PROSE = regex.compile(r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\b(?=[^.]{0,60}ban hành)", regex.I)
-_SIGN_TITLE = regex.compile(r"^(?:(?:KT|TM|TL|Q)\.?\s*)?(PHÓ CHỦ TỊCH|CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b")
+_ISSUER_PROSE = regex.compile(
+    r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\b(?=[^.]{0,60}ban hành)", regex.I
+)
+_SIGN_TITLE = regex.compile(
+    r"^(?:(?:KT|TM|TL|Q)\.?\s*)?(PHÓ CHỦ TỊCH|CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b"
+)
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 # The issuing body, read from the capitalised lines of the header.
@@ -45,17 +52,46 @@ _LOCAL = regex.compile(rf"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+{_
 _DEPARTMENT = regex.compile(r"^(SỞ|BAN|VĂN PHÒNG|THANH TRA|CHI CỤC|CỤC)\s+(.+)$")
 _MINISTRY = regex.compile(r"^(BỘ|ỦY BAN|UỶ BAN)\s+(.+)$")
 _CENTRAL = regex.compile(r"^(THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BAN CHỈ ĐẠO .+)$")
-_UNIT_WORD = {"TỈNH": "tỉnh", "THÀNH PHỐ": "thành phố", "TP": "thành phố", "TP.": "thành phố", "HUYỆN": "huyện",
-              "QUẬN": "quận", "THỊ XÃ": "thị xã", "XÃ": "xã", "PHƯỜNG": "phường", "THỊ TRẤN": "thị trấn",
-              "ĐẶC KHU": "đặc khu"}
+_UNIT_WORD = {
+    "TỈNH": "tỉnh",
+    "THÀNH PHỐ": "thành phố",
+    "TP": "thành phố",
+    "TP.": "thành phố",
+    "HUYỆN": "huyện",
+    "QUẬN": "quận",
+    "THỊ XÃ": "thị xã",
+    "XÃ": "xã",
+    "PHƯỜNG": "phường",
+    "THỊ TRẤN": "thị trấn",
+    "ĐẶC KHU": "đặc khu",
+}
 _DEPARTMENT_NAMES = {
-    fold(n): n for n in (
-        "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Thông tin và Truyền thông",
-        "Sở Khoa học và Công nghệ", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Xây dựng", "Sở Công Thương",
-        "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Nông nghiệp và Môi trường",
-        "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giao thông vận tải",
-        "Sở Dân tộc và Tôn giáo", "Văn phòng Ủy ban nhân dân", "Thanh tra tỉnh", "Bộ Nội vụ", "Bộ Tư pháp",
-        "Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Bộ Công an",
+    fold(n): n
+    for n in (
+        "Sở Nội vụ",
+        "Sở Tư pháp",
+        "Sở Tài chính",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Thông tin và Truyền thông",
+        "Sở Khoa học và Công nghệ",
+        "Sở Y tế",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Xây dựng",
+        "Sở Công Thương",
+        "Sở Tài nguyên và Môi trường",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Giao thông vận tải",
+        "Sở Dân tộc và Tôn giáo",
+        "Văn phòng Ủy ban nhân dân",
+        "Thanh tra tỉnh",
+        "Bộ Nội vụ",
+        "Bộ Tư pháp",
+        "Bộ Tài chính",
+        "Bộ Khoa học và Công nghệ",
+        "Bộ Công an",
     )
 }
 
@@ -78,7 +114,8 @@ def parse_metadata(state: State, all_text: str) -> Metadata:
     _signer(meta, state)
     if meta.province is None:
         meta.province = (province_name(meta.place) if meta.place else None) or find_province(
-            " ".join([meta.title or ""] + [b.text for b in state.body[:10] if b.kind == "para"]))
+            " ".join([meta.title or ""] + [b.text for b in state.body[:10] if b.kind == "para"])
+        )
     if meta.plan_year is None and meta.issued_date:
         # A yearly plan is issued late in the year before it, or early in its own year.
         meta.plan_year = meta.issued_date.year + (1 if meta.issued_date.month >= 10 else 0)
@@ -135,15 +172,21 @@ def _department(caps: str) -> str:
         if key.startswith(folded):
             return name
     words = caps.split()
-    return " ".join([words[0].capitalize()] + ([words[1].capitalize()] if len(words) > 1 else [])
-                    + [w.lower() for w in words[2:]])
+    return " ".join(
+        [words[0].capitalize()]
+        + ([words[1].capitalize()] if len(words) > 1 else [])
+        + [w.lower() for w in words[2:]]
+    )
 
 
 def _title(meta: Metadata, state: State) -> None:
     if state.title:
         first = state.title[0].text
-        meta.doc_type = "Kế hoạch" if fold(first).startswith("ke hoach") or "ke hoach" in fold(
-            " ".join(b.text for b in state.title)) else first.capitalize()
+        meta.doc_type = (
+            "Kế hoạch"
+            if fold(first).startswith("ke hoach") or "ke hoach" in fold(" ".join(b.text for b in state.title))
+            else first.capitalize()
+        )
         rest = [b.text for b in state.title[1:] if not b.text.startswith("(")]
         title = squash(" ".join(rest)) if fold(first) in ("ke hoach", "quyet dinh", "chuong trinh") else first
         meta.title = title or None
@@ -201,7 +244,11 @@ def _prose(meta: Metadata, state: State, all_text: str) -> None:
         province = find_province(" ".join([meta.title or "", head]))
         if m and province:
             unit = m.group(2).lower()
-            meta.issuer, meta.issuer_level, meta.province = f"Ủy ban nhân dân {unit} {province}", "province", province
+            meta.issuer, meta.issuer_level, meta.province = (
+                f"Ủy ban nhân dân {unit} {province}",
+                "province",
+                province,
+            )
     if meta.doc_type is None and "ke hoach" in fold(head):
         meta.doc_type = "Kế hoạch"
     if meta.plan_year is None:
@@ -217,12 +264,14 @@ def _signer(meta: Metadata, state: State) -> None:
         if not m:
             continue
         title = m.group(1)
-        for later in lines[i + 1:i + 6]:
+        for later in lines[i + 1 : i + 6]:
             t = _SIGN_TITLE.match(later)
             if t:
                 title = t.group(1)
                 continue
             if _NAME.match(later.strip()):
                 meta.signer = later.strip()
-                meta.signer_title = title.capitalize().replace("chủ tịch", "Chủ tịch").replace("Phó chủ tịch", "Phó Chủ tịch")
+                meta.signer_title = (
+                    title.capitalize().replace("chủ tịch", "Chủ tịch").replace("Phó chủ tịch", "Phó Chủ tịch")
+                )
                 return

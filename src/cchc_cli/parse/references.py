@@ -26,15 +26,27 @@ _AFTER_DATE = regex.compile(rf"^\s*,?\s*(?:ngày\s*)?(?={DATE.pattern})", regex.
 _ISSUER = regex.compile(
     r"^\s*,?\s*của\s+(?P<issuer>.{2,80}?)(?=\s+(?:về|trên|tại|đến|nhằm|theo|và|để|đối với|quy định|ban hành|hướng dẫn)\b|\s*[,;.)\[]|$)"
 )
-_ABOUT = regex.compile(r"^\s*,?\s*(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)")
-_LAW = regex.compile(r"(?<!\p{L} )\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)")
+_ABOUT = regex.compile(
+    r"^\s*,?\s*(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)"
+)
+_LAW = regex.compile(
+    r"(?<!\p{L} )\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)"
+)
 _PROGRAMME = regex.compile(
     r"\b(?P<kind>Chương trình)\s+(?P<title>tổng thể[^;.]{0,100}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})"
     r"(?:\s+của\s+(?P<issuer>Chính phủ|Thủ tướng Chính phủ))?"
 )
 _NUMBER_KIND = {
-    "QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "CT": "Chỉ thị", "TB": "Thông báo",
-    "CTr": "Chương trình", "ĐA": "Đề án", "KL": "Kết luận", "CĐ": "Công điện", "NĐ": "Nghị định",
+    "QĐ": "Quyết định",
+    "KH": "Kế hoạch",
+    "NQ": "Nghị quyết",
+    "CT": "Chỉ thị",
+    "TB": "Thông báo",
+    "CTr": "Chương trình",
+    "ĐA": "Đề án",
+    "KL": "Kết luận",
+    "CĐ": "Công điện",
+    "NĐ": "Nghị định",
 }
 
 
@@ -69,24 +81,28 @@ def extract_references(units: list[Unit], own_number: str | None) -> list[Refere
             if kind == "Văn bản":
                 code = regex.search(r"[/-]([\p{L}]+)", number)
                 kind = _NUMBER_KIND.get(code.group(1), kind) if code else kind
-            rest = text[m.end():]
+            rest = text[m.end() :]
             date = None
             d = _AFTER_DATE.match(rest)
             if d:
                 dm = DATE.match(rest, d.end())
                 if dm:
                     date = parse_date(dm)
-                    rest = rest[dm.end():]
+                    rest = rest[dm.end() :]
             issuer = title = None
             im = _ISSUER.match(rest)
             if im:
                 issuer = strip_punct(im.group("issuer"))
-                rest = rest[im.end():]
+                rest = rest[im.end() :]
             am = _ABOUT.match(rest)
             if am:
                 title = strip_punct(am.group("title"))
-            add(Reference(kind=kind, number=number, date=date, issuer=issuer, title=title, location=unit.location),
-                (kind, number))
+            add(
+                Reference(
+                    kind=kind, number=number, date=date, issuer=issuer, title=title, location=unit.location
+                ),
+                (kind, number),
+            )
         for m in _LAW.finditer(text) if "Luật" in text else ():
             name = strip_punct(m.group("name"))
             if len(name.split()) > 12 or not name:
@@ -94,6 +110,10 @@ def extract_references(units: list[Unit], own_number: str | None) -> list[Refere
             add(Reference(kind="Luật", title=name, location=unit.location), ("Luật", name.lower()))
         for m in _PROGRAMME.finditer(text) if "Chương trình" in text else ():
             title = strip_punct(m.group("title"))
-            add(Reference(kind=m.group("kind"), title=title, issuer=m.group("issuer"), location=unit.location),
-                (m.group("kind"), regex.sub(r"\s+", " ", title.lower())))
+            add(
+                Reference(
+                    kind=m.group("kind"), title=title, issuer=m.group("issuer"), location=unit.location
+                ),
+                (m.group("kind"), regex.sub(r"\s+", " ", title.lower())),
+            )
     return refs

@@ -73,7 +73,7 @@ def _split_title(rest: str) -> tuple[str, str | None]:
     if len(rest) > 160:
         m = regex.search(r"(?<=[.!?])\s+(?=\p{Lu})", rest)
         if m and m.start() < len(rest) - 1:
-            return rest[: m.start()].strip(), rest[m.end():].strip()
+            return rest[: m.start()].strip(), rest[m.end() :].strip()
     return rest.strip(), None
 
 

@@ -103,13 +103,20 @@ class State:
             rest = blocks[stop:]
         else:
             lead = 0
-            while lead < len(blocks) and blocks[lead].kind == "para" and (
-                    not blocks[lead].text or _CHROME.match(fold(blocks[lead].text))):
+            while (
+                lead < len(blocks)
+                and blocks[lead].kind == "para"
+                and (not blocks[lead].text or _CHROME.match(fold(blocks[lead].text)))
+            ):
                 lead += 1
             state.header = blocks[:lead]
             rest = blocks[lead:]
         for i, b in enumerate(rest):
-            if b.kind == "para" and b.text and (_CLOSING.match(fold(b.text)) or _APPENDIX.match(fold(b.text))):
+            if (
+                b.kind == "para"
+                and b.text
+                and (_CLOSING.match(fold(b.text)) or _APPENDIX.match(fold(b.text)))
+            ):
                 state.body = rest[:i]
                 tail = rest[i:]
                 break

@@ -11,6 +11,7 @@ are not targets. A clause with no number but a direction against a base ("tăng 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -44,8 +45,20 @@ _COUNT = regex.compile(
 )
 
 _LEFT = [
-    (regex.compile(r"(?:không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|từ|lên)\s*(?:là\s*|mức\s*)?$", regex.I), ">="),
-    (regex.compile(r"(?:không\s+vượt\s+quá|không\s+quá|tối\s+đa|không\s+cao\s+hơn|nhiều\s+nhất|xuống\s+(?:còn\s+)?|còn)\s*(?:là\s*|mức\s*)?$", regex.I), "<="),
+    (
+        regex.compile(
+            r"(?:không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|từ|lên)\s*(?:là\s*|mức\s*)?$",
+            regex.I,
+        ),
+        ">=",
+    ),
+    (
+        regex.compile(
+            r"(?:không\s+vượt\s+quá|không\s+quá|tối\s+đa|không\s+cao\s+hơn|nhiều\s+nhất|xuống\s+(?:còn\s+)?|còn)\s*(?:là\s*|mức\s*)?$",
+            regex.I,
+        ),
+        "<=",
+    ),
     (regex.compile(r"(?:cao\s+hơn|lớn\s+hơn|trên|hơn|vượt)\s*$", regex.I), ">"),
     (regex.compile(r"(?:thấp\s+hơn|nhỏ\s+hơn|ít\s+hơn|dưới)\s*$", regex.I), "<"),
 ]
@@ -67,16 +80,23 @@ _RESULT = regex.compile(
     regex.I,
 )
 _PAST_YEAR = regex.compile(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
-_BAND = regex.compile(r"\b(?:nhóm\s+[A-E]\b|loại\s+(?:tốt|khá|xuất sắc|trung bình|yếu)|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)", regex.I)
+_BAND = regex.compile(
+    r"\b(?:nhóm\s+[A-E]\b|loại\s+(?:tốt|khá|xuất sắc|trung bình|yếu)|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)",
+    regex.I,
+)
 _RANGE_BAND = regex.compile(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
 _TARGET_WORD = regex.compile(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
-_YEAR_SCOPE = regex.compile(r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", regex.I)
+_YEAR_SCOPE = regex.compile(
+    r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", regex.I
+)
 
 # Directional aims with no number.
 _TOWARD = regex.compile(r"\b(tăng|cải\s+thiện|nâng\s+cao|nâng|giảm|hạ|duy\s+trì|giữ\s+vững)\b", regex.I)
 _AGAINST_BASE = regex.compile(r"\bso\s+với\s+(?:năm|kết\s+quả|cùng|giai\s+đoạn)", regex.I)
 _SCORE_RANK = regex.compile(r"\b(?:điểm\s+số|thứ\s+hạng|xếp\s+hạng|vị\s+trí\s+xếp\s+hạng)\b", regex.I)
-_STRIVE_INDEX = regex.compile(r"^\s*phấn\s+đấu\s+(?:duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng)[^;.]{0,80}\bchỉ\s+số\b", regex.I)
+_STRIVE_INDEX = regex.compile(
+    r"^\s*phấn\s+đấu\s+(?:duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng)[^;.]{0,80}\bchỉ\s+số\b", regex.I
+)
 
 
 @dataclass
@@ -128,8 +148,14 @@ def _split(text: str) -> list[str]:
         # "…kiểm tra về: cải cách thể chế, …" - a list after a colon belongs to the clause before it.
         if merged and ":" in separator and not _has_value(part) and _has_value(merged[-1]):
             merged[-1] = f"{merged[-1]}: {part}"
-        elif (merged and ";" in separator and not _has_value(part) and _has_value(merged[-1])
-              and not _PREDICATE.search(merged[-1]) and _PREDICATE.search(part)):
+        elif (
+            merged
+            and ";" in separator
+            and not _has_value(part)
+            and _has_value(merged[-1])
+            and not _PREDICATE.search(merged[-1])
+            and _PREDICATE.search(part)
+        ):
             # "100% các cơ quan …; UBND các xã … được đánh giá": a list of subjects cut by ";".
             merged[-1] = f"{merged[-1]}; {part}"
         else:
@@ -145,7 +171,7 @@ def _has_value(text: str) -> bool:
 
 
 def _comparator(clause: str, start: int, end: int, default: Comparator) -> tuple[Comparator, int, int]:
-    left = clause[max(0, start - 40):start]
+    left = clause[max(0, start - 40) : start]
     comparator, begin = default, start
     for pattern, name in _LEFT:
         m = pattern.search(left)
@@ -196,16 +222,17 @@ def _is_result(clause: str, value: _Value) -> bool:
 
 
 def _is_band(clause: str, value: _Value) -> bool:
-    window = clause[max(0, value.start - 60): value.end + 30]
+    window = clause[max(0, value.start - 60) : value.end + 30]
     return bool(_RANGE_BAND.search(window) and _BAND.search(clause)) or bool(
-        _BAND.search(clause[max(0, value.start - 30): value.start]))
+        _BAND.search(clause[max(0, value.start - 30) : value.start])
+    )
 
 
 def _metric(clause: str, start: int, end: int, seg_start: int, seg_end: int) -> str:
     before = clause[seg_start:start]
     leads = list(_LEAD.finditer(before))
     if leads:
-        before = before[leads[-1].end():]
+        before = before[leads[-1].end() :]
     before = _TRAILING.sub("", before)
     after = clause[end:seg_end]
     after = _AFTER_WORDS.sub("", after)
@@ -219,8 +246,8 @@ def find_in_clause(clause: str, main_metric: str | None = None) -> list[Found]:
     kept = [v for v in values if not _is_result(clause, v) and not _is_band(clause, v)]
     out: list[Found] = []
     bounds = [0]
-    for prev, cur in zip(kept, kept[1:], strict=False):
-        gap = clause[prev.end:cur.start]
+    for prev, cur in itertools.pairwise(kept):
+        gap = clause[prev.end : cur.start]
         cut = list(_JOINER.finditer(gap))
         bounds.append(prev.end + (cut[-1].start() if cut else 0))
     bounds.append(len(clause))
@@ -262,8 +289,10 @@ def _direction(clause: str) -> Found | None:
     metric = clause
     leads = list(_LEAD.finditer(metric[:40]))
     if leads:
-        metric = metric[leads[-1].end():]
-    return Found(strip_punct(clause), _strip_joiners(strip_punct(metric)), comparator, None, None, _year_scope(clause))
+        metric = metric[leads[-1].end() :]
+    return Found(
+        strip_punct(clause), _strip_joiners(strip_punct(metric)), comparator, None, None, _year_scope(clause)
+    )
 
 
 def _strip_joiners(text: str) -> str:
@@ -276,7 +305,7 @@ def main_metric_of(clause: str) -> str:
     text = _REACHED.sub(" ", text)
     leads = list(_LEAD.finditer(text[:60]))
     if leads:
-        text = text[leads[-1].end():]
+        text = text[leads[-1].end() :]
     return strip_punct(squash(text))
 
 
@@ -294,8 +323,24 @@ _WORTH_A_LOOK = regex.compile(
 )  # applied to lowercased text: a case-sensitive pattern is much faster
 
 
-_LOOK_WORDS = ("%", "phần trăm", "điểm", "nhóm", "top", "tốp", "hạng", "tối thiểu", "ít nhất", "không dưới",
-               "không ít hơn", "tối đa", "không quá", "không vượt quá", "so với", "phấn đấu")
+_LOOK_WORDS = (
+    "%",
+    "phần trăm",
+    "điểm",
+    "nhóm",
+    "top",
+    "tốp",
+    "hạng",
+    "tối thiểu",
+    "ít nhất",
+    "không dưới",
+    "không ít hơn",
+    "tối đa",
+    "không quá",
+    "không vượt quá",
+    "so với",
+    "phấn đấu",
+)
 
 
 _LOOK = re.compile("|".join(map(re.escape, _LOOK_WORDS)))  # stdlib re: ~3x faster on plain literals
@@ -331,16 +376,29 @@ def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
                 main = main_metric_of(sentence) if aside else None
                 for found in find_in_clause(clause, main):
                     year = found.year_hint or sentence_year or lead_year or plan_year
-                    area: Area = (unit.area if task_id or unit.kind == "tasks" else None) or classify_area(
-                        f"{found.metric} {found.text}") or unit.area or "other"
+                    area: Area = (
+                        (unit.area if task_id or unit.kind == "tasks" else None)
+                        or classify_area(f"{found.metric} {found.text}")
+                        or unit.area
+                        or "other"
+                    )
                     key = (fold(found.metric), found.comparator, found.value, found.unit, year, task_id)
                     if key in seen:
                         continue
                     seen.add(key)
-                    targets.append(Target(
-                        id=f"T{len(targets) + 1:03d}", text=found.text, metric=found.metric,
-                        comparator=found.comparator, value=found.value, unit=found.unit,  # type: ignore[arg-type]
-                        area=area, year=year, section=unit.section, task=task_id,
-                        location=unit.location,
-                    ))
+                    targets.append(
+                        Target(
+                            id=f"T{len(targets) + 1:03d}",
+                            text=found.text,
+                            metric=found.metric,
+                            comparator=found.comparator,
+                            value=found.value,
+                            unit=found.unit,  # type: ignore[arg-type]
+                            area=area,
+                            year=year,
+                            section=unit.section,
+                            task=task_id,
+                            location=unit.location,
+                        )
+                    )
     return targets

@@ -60,20 +60,22 @@ class _Builder:
             return
         timeline_text = values.get("timeline", "").strip()
         task_id = f"{self.group_number}.{stt}" if self.group_number else stt
-        self.tasks.append(Task(
-            id=_unique(task_id, self.tasks),
-            group_number=self.group_number,
-            group=self.group,
-            area=self.area or classify_area(content) or "other",
-            stt=stt,
-            content=content,
-            output=values.get("output", "").strip() or None,
-            timeline=parse_timeline(timeline_text, self.plan_year) if timeline_text else None,
-            lead=split_agencies(values.get("lead")),
-            partners=split_agencies(values.get("partners")),
-            note=values.get("note", "").strip() or None,
-            location=location(block, row=row),
-        ))
+        self.tasks.append(
+            Task(
+                id=_unique(task_id, self.tasks),
+                group_number=self.group_number,
+                group=self.group,
+                area=self.area or classify_area(content) or "other",
+                stt=stt,
+                content=content,
+                output=values.get("output", "").strip() or None,
+                timeline=parse_timeline(timeline_text, self.plan_year) if timeline_text else None,
+                lead=split_agencies(values.get("lead")),
+                partners=split_agencies(values.get("partners")),
+                note=values.get("note", "").strip() or None,
+                location=location(block, row=row),
+            )
+        )
 
 
 def _unique(task_id: str, tasks: list[Task]) -> str:
@@ -144,7 +146,12 @@ def _from_lines(blocks: list[Block], builder: _Builder) -> None:
         return
     names = ["stt"]
     i = start + 1
-    while i < len(blocks) and blocks[i].text and column_of(blocks[i].text) and column_of(blocks[i].text) not in names:
+    while (
+        i < len(blocks)
+        and blocks[i].text
+        and column_of(blocks[i].text)
+        and column_of(blocks[i].text) not in names
+    ):
         names.append(column_of(blocks[i].text) or "")
         i += 1
     if "content" not in names:
@@ -169,7 +176,11 @@ def _from_lines(blocks: list[Block], builder: _Builder) -> None:
         j = i + 1
         while j < len(blocks) and len(cells) < width - 1:
             nxt = blocks[j].text.strip()
-            if len(cells) >= 4 and (_STT.match(nxt) or is_roman(nxt.rstrip("."))) and _next_row_starts(blocks, j, width):
+            if (
+                len(cells) >= 4
+                and (_STT.match(nxt) or is_roman(nxt.rstrip(".")))
+                and _next_row_starts(blocks, j, width)
+            ):
                 break
             cells.append(blocks[j].text)
             j += 1

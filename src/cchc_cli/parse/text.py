@@ -46,5 +46,5 @@ def roman_value(token: str) -> int:
 
 
 def title_case(text: str) -> str:
-    """"BẾN TRE" -> "Bến Tre" (for place names written in capitals)."""
+    """ "BẾN TRE" -> "Bến Tre" (for place names written in capitals)."""
     return " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() else w for w in text.split())

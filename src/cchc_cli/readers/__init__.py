@@ -9,7 +9,9 @@ from cchc_cli.readers.blocks import Block, Document, RawFootnote
 
 __all__ = ["Block", "Document", "RawFootnote", "read_bytes", "sniff"]
 
-_HTML = regex.compile(rb"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b", regex.S)
+_HTML = regex.compile(
+    rb"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b", regex.S
+)
 _CONTROL = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
 
 
@@ -26,7 +28,9 @@ def sniff(data: bytes, name: str = "") -> str:
         raise UnsupportedFormatError("this is an old binary Word .doc: save it as .docx or PDF first")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "txt"  # UTF-16 text with a BOM
-    if _HTML.match(head.lstrip(b"\xef\xbb\xbf")) or (name.lower().endswith((".html", ".htm")) and b"<" in head):
+    if _HTML.match(head.lstrip(b"\xef\xbb\xbf")) or (
+        name.lower().endswith((".html", ".htm")) and b"<" in head
+    ):
         return "html"
     sample = data[:65536]
     controls = len(sample) - len(sample.translate(None, _CONTROL))

@@ -23,9 +23,20 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together
 MAX_RATIO = 200  # a zip bomb inflates far beyond what XML text compresses to
-_SKIP = {W + "del", W + "delText", W + "instrText", MC_FALLBACK, W + "rPr", W + "pPr", W + "tblPr", W + "sectPr"}
+_SKIP = {
+    W + "del",
+    W + "delText",
+    W + "instrText",
+    MC_FALLBACK,
+    W + "rPr",
+    W + "pPr",
+    W + "tblPr",
+    W + "sectPr",
+}
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True)
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+)
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
@@ -60,8 +71,21 @@ def _xml(archive: zipfile.ZipFile, name: str, required: bool = False) -> etree._
 
 # -- numbering --------------------------------------------------------------------------------
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def _roman(n: int) -> str:
@@ -128,7 +152,9 @@ class _Numbering:
                 if so is not None:
                     overrides[_to_int(ov.get(W + "ilvl"), 0)] = _to_int(so.get(W + "val"), 1)
             numbering.nums[num.get(W + "numId") or ""] = (
-                abs_id.get(W + "val") if abs_id is not None else "", overrides)
+                abs_id.get(W + "val") if abs_id is not None else "",
+                overrides,
+            )
         return numbering
 
     def label(self, num_id: str, ilvl: int) -> str | None:
@@ -179,8 +205,10 @@ def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str, int]
         num_pr = style.find(f"{W}pPr/{W}numPr")
         if num_pr is not None:
             nid, ilvl = num_pr.find(W + "numId"), num_pr.find(W + "ilvl")
-            own[sid] = (nid.get(W + "val") if nid is not None else None,
-                        _to_int(ilvl.get(W + "val"), 0) if ilvl is not None else None)
+            own[sid] = (
+                nid.get(W + "val") if nid is not None else None,
+                _to_int(ilvl.get(W + "val"), 0) if ilvl is not None else None,
+            )
     resolved: dict[str, tuple[str, int]] = {}
     for sid in set(own) | set(based):
         num_id, ilvl, cur, seen = None, None, sid, set()
@@ -196,6 +224,7 @@ def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str, int]
 
 
 # -- text -------------------------------------------------------------------------------------
+
 
 def _text(node: etree._Element, refs: list[str]) -> str:
     parts: list[str] = []
@@ -295,7 +324,9 @@ class _Reader:
                         if line.strip():
                             self.blocks.append(Block(kind="para", text=line))
             return
-        self.blocks.append(Block(kind="table", rows=[[c.replace("\n", " ").strip() for c in r] for r in grid]))
+        self.blocks.append(
+            Block(kind="table", rows=[[c.replace("\n", " ").strip() for c in r] for r in grid])
+        )
 
     def _cell_text(self, tc: etree._Element) -> str:
         lines = []
@@ -331,8 +362,11 @@ def _footnotes(root: etree._Element | None, order: list[str], where: dict[str, i
             continue
         paras = [clean_line(_text(p, [])) for p in note.iter(W + "p")]
         texts[note.get(W + "id") or ""] = " ".join(t for t in paras if t)
-    return [RawFootnote(number=str(i), text=texts[ref], block=where.get(ref))
-            for i, ref in enumerate(order, start=1) if texts.get(ref)]
+    return [
+        RawFootnote(number=str(i), text=texts[ref], block=where.get(ref))
+        for i, ref in enumerate(order, start=1)
+        if texts.get(ref)
+    ]
 
 
 def read_docx(data: bytes) -> Document:
@@ -347,7 +381,9 @@ def read_docx(data: bytes) -> Document:
     blocks = reader.blocks
     if not blocks:
         raise EmptyInputError("the document has no text")
-    texts = [b.text for b in blocks if b.kind == "para"] + [c for b in blocks if b.rows for r in b.rows for c in r]
+    texts = [b.text for b in blocks if b.kind == "para"] + [
+        c for b in blocks if b.rows for r in b.rows for c in r
+    ]
     _, legacy = fix_legacy(texts)
     if legacy:
         from cchc_cli.legacy import CONVERTERS
@@ -359,4 +395,6 @@ def read_docx(data: bytes) -> Document:
                 b.rows = [[convert(c) for c in r] for r in b.rows]
         for f in footnotes:
             f.text = convert(f.text)
-    return Document(format="docx", blocks=blocks, footnotes=footnotes, encoding=legacy, encoding_fixed=bool(legacy))
+    return Document(
+        format="docx", blocks=blocks, footnotes=footnotes, encoding=legacy, encoding_fixed=bool(legacy)
+    )

@@ -13,13 +13,77 @@ from cchc_cli.readers.blocks import Block, Document
 from cchc_cli.readers.text import decode
 
 _SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "option", "iframe", "svg", "canvas", "head"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "option",
+        "iframe",
+        "svg",
+        "canvas",
+        "head",
+    ]
 )
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _BLOCK_TAGS = frozenset(
-    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "main", "blockquote", "pre", "address", "figure", "figcaption", "caption", "header", "table", "tr", "body", "center"]
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "caption",
+        "header",
+        "table",
+        "tr",
+        "body",
+        "center",
+    ]
 )
-_CHROME = regex.compile(r"(?i)\b(menu|navbar|nav|breadcrumb|sidebar|footer|share|social|comment|banner|login|search)\b")
+_CHROME = regex.compile(
+    r"(?i)\b(menu|navbar|nav|breadcrumb|sidebar|footer|share|social|comment|banner|login|search)\b"
+)
 _CHARSET = regex.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?([\w-]+)""")
 
 
@@ -174,7 +238,11 @@ def read_html(data: bytes) -> Document:
     text = None
     if declared:
         try:
-            text, encoding, fixed = data.decode(declared.group(1).decode("ascii")), declared.group(1).decode().lower(), False
+            text, encoding, fixed = (
+                data.decode(declared.group(1).decode("ascii")),
+                declared.group(1).decode().lower(),
+                False,
+            )
         except (LookupError, UnicodeDecodeError):
             text = None
     if text is None:

@@ -10,6 +10,7 @@ text), and appendix tables split across pages (continued, with a split row joine
 from __future__ import annotations
 
 import io
+import itertools
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -45,7 +46,9 @@ def _open(data: bytes):
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # forces the page tree to be read
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedPdfError(f"the PDF is encrypted or password-protected ({type(exc).__name__})") from None
+        raise EncryptedPdfError(
+            f"the PDF is encrypted or password-protected ({type(exc).__name__})"
+        ) from None
     except PDFSyntaxError as exc:
         raise CorruptFileError(f"damaged PDF: {exc}") from None
     except Exception as exc:  # pdfminer raises many kinds on broken files
@@ -60,6 +63,7 @@ def _open(data: bytes):
 
 def _lines(words: list[dict], body_size: float) -> tuple[list[_Line], list[_Line]]:
     """Words -> (text lines, footnote lines); small raised words (footnote markers) dropped."""
+
     def group(items: list[dict]) -> list[list[dict]]:
         rows: list[list[dict]] = []
         for w in sorted(items, key=lambda w: (round(w["bottom"]), w["x0"])):
@@ -73,8 +77,16 @@ def _lines(words: list[dict], body_size: float) -> tuple[list[_Line], list[_Line
     rows = group([w for w in words if w["size"] >= small])
     loose = []
     for w in (w for w in words if w["size"] < small):
-        host = next((r for r in rows if r[0]["top"] - 3 <= w["top"] and w["bottom"] <= r[0]["bottom"] + 1
-                     and r[0]["x0"] <= w["x0"] <= max(x["x1"] for x in r) + 1), None)
+        host = next(
+            (
+                r
+                for r in rows
+                if r[0]["top"] - 3 <= w["top"]
+                and w["bottom"] <= r[0]["bottom"] + 1
+                and r[0]["x0"] <= w["x0"] <= max(x["x1"] for x in r) + 1
+            ),
+            None,
+        )
         if host is not None:
             host.append({**w, "sup": True})  # a raised marker beside full-size text: a footnote reference
         else:
@@ -84,11 +96,14 @@ def _lines(words: list[dict], body_size: float) -> tuple[list[_Line], list[_Line
     notes: list[_Line] = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        size = statistics.median(w["size"] for w in row if not w.get("sup")) if any(
-            not w.get("sup") for w in row) else row[0]["size"]
+        size = (
+            statistics.median(w["size"] for w in row if not w.get("sup"))
+            if any(not w.get("sup") for w in row)
+            else row[0]["size"]
+        )
         gap_limit = size * 3.0
         segment: list[dict] = [row[0]]
-        for prev, word in zip(row, row[1:], strict=False):
+        for prev, word in itertools.pairwise(row):
             if word["x0"] - prev["x1"] > gap_limit:  # two columns (a borderless header)
                 _emit(segment, size, body_size, body, notes)
                 segment = []
@@ -106,8 +121,14 @@ def _emit(segment: list[dict], size: float, body_size: float, body: list[_Line],
             text += glue + word["text"]
         last_x1 = word["x1"]
     segment = [w for w in segment if not w.get("sup")] or segment
-    line = _Line(text, segment[0]["x0"], segment[-1]["x1"], min(w["top"] for w in segment),
-                 max(w["bottom"] for w in segment), size)
+    line = _Line(
+        text,
+        segment[0]["x0"],
+        segment[-1]["x1"],
+        min(w["top"] for w in segment),
+        max(w["bottom"] for w in segment),
+        size,
+    )
     (notes if size < body_size * 0.85 else body).append(line)
 
 
@@ -120,7 +141,7 @@ def _join(a: str, b: str) -> str:
 def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str, _Line]]:
     out: list[tuple[str, _Line]] = []
     prev: _Line | None = None
-    pitch = statistics.median([b.top - a.top for a, b in zip(lines, lines[1:], strict=False) if b.top > a.top] or [20])
+    pitch = statistics.median([b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top] or [20])
     middle = (left + right) / 2
     for line in lines:
         centred = abs((line.x0 + line.x1) / 2 - middle) < line.size and line.x0 > left + 2 * line.size
@@ -129,7 +150,9 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str
             prev is None
             or _MARKER.match(line.text) is not None
             or line.top - prev.top > pitch * 1.25  # paragraph spacing
-            or (prev.x1 < right - 3 * line.size and not (centred and close))  # the previous line stopped short
+            or (
+                prev.x1 < right - 3 * line.size and not (centred and close)
+            )  # the previous line stopped short
             or (line.x0 > prev.x0 + 2 * line.size and not (centred and close))  # indented further
         )
         if new:
@@ -172,7 +195,9 @@ def _read(pdf) -> Document:
         pages.append((page, words, tables))
         sizes.update(round(w["size"], 1) for w in words for _ in w["text"])
     if not sizes:
-        raise ScannedPdfError("the PDF has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf -l vie")
+        raise ScannedPdfError(
+            "the PDF has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf -l vie"
+        )
     body_size = sizes.most_common(1)[0][0]
     blocks: list[Block] = []
     footnotes: list[RawFootnote] = []
@@ -185,7 +210,11 @@ def _read(pdf) -> Document:
             return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
         lines, notes = _lines([w for w in words if outside(w)], body_size)
-        lines = [ln for ln in lines if not (_PAGE_NUMBER.match(ln.text) and (ln.top < 60 or ln.bottom > page.height - 60))]
+        lines = [
+            ln
+            for ln in lines
+            if not (_PAGE_NUMBER.match(ln.text) and (ln.top < 60 or ln.bottom > page.height - 60))
+        ]
         left = min((ln.x0 for ln in lines), default=0)
         right = max((ln.x1 for ln in lines), default=page.width)
         items: list[tuple[float, Block]] = []
@@ -194,16 +223,38 @@ def _read(pdf) -> Document:
         for table in tables:
             rows = _table_rows(table)
             if rows:
-                items.append((table.bbox[1], Block(kind="table", rows=rows, page=number, row_pages=[number] * len(rows))))
+                items.append(
+                    (
+                        table.bbox[1],
+                        Block(kind="table", rows=rows, page=number, row_pages=[number] * len(rows)),
+                    )
+                )
         items.sort(key=lambda item: item[0])
-        if (items and items[0][1].kind == "para" and blocks and blocks[-1].kind == "para" and lines
-                and last_full and not _MARKER.match(items[0][1].text) and lines[0].x0 <= left + 2 * lines[0].size):
-            blocks[-1].text = _join(blocks[-1].text, items.pop(0)[1].text)  # a paragraph split by the page break
+        if (
+            items
+            and items[0][1].kind == "para"
+            and blocks
+            and blocks[-1].kind == "para"
+            and lines
+            and last_full
+            and not _MARKER.match(items[0][1].text)
+            and lines[0].x0 <= left + 2 * lines[0].size
+        ):
+            blocks[-1].text = _join(
+                blocks[-1].text, items.pop(0)[1].text
+            )  # a paragraph split by the page break
         last_full = bool(lines) and lines[-1].x1 >= right - 3 * lines[-1].size
         for top, block in items:
             prev = blocks[-1] if blocks else None
-            if (block.kind == "table" and prev is not None and prev.kind == "table" and prev.rows
-                    and block.rows and len(block.rows[0]) == len(prev.rows[0]) and top < 120):
+            if (
+                block.kind == "table"
+                and prev is not None
+                and prev.kind == "table"
+                and prev.rows
+                and block.rows
+                and len(block.rows[0]) == len(prev.rows[0])
+                and top < 120
+            ):
                 _continue_table(prev, block)
             else:
                 blocks.append(block)
@@ -218,7 +269,9 @@ def _read(pdf) -> Document:
             b.text = convert(b.text)
             if b.rows:
                 b.rows = [[convert(c) for c in r] for r in b.rows]
-    return Document(format="pdf", blocks=blocks, footnotes=footnotes, encoding=legacy, encoding_fixed=bool(legacy))
+    return Document(
+        format="pdf", blocks=blocks, footnotes=footnotes, encoding=legacy, encoding_fixed=bool(legacy)
+    )
 
 
 def _continue_table(prev: Block, block: Block) -> None:
@@ -227,7 +280,9 @@ def _continue_table(prev: Block, block: Block) -> None:
     rows = list(block.rows)
     if rows and not rows[0][0] and prev.rows:
         tail = rows.pop(0)
-        prev.rows[-1] = [_join(a, b) if a and b else a or b for a, b in zip(prev.rows[-1], tail, strict=False)]
+        prev.rows[-1] = [
+            _join(a, b) if a and b else a or b for a, b in zip(prev.rows[-1], tail, strict=False)
+        ]
     prev.rows.extend(rows)
     prev.row_pages.extend([block.page] * len(rows))
 

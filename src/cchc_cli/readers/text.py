@@ -16,7 +16,11 @@ from cchc_cli.readers.blocks import Block, Document
 
 def decode(data: bytes) -> tuple[str, str, bool]:
     """Bytes -> (text, encoding name, legacy converted?). Never fails: the last resort is cp1258."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             text, encoding = data.decode(name, errors="replace"), name
             break

@@ -30,8 +30,14 @@ def to_data(model: BaseModel) -> dict:
 
 
 def to_yaml(model: BaseModel) -> str:
-    return yaml.dump(to_data(model), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1 << 30,
-                     default_flow_style=False)
+    return yaml.dump(
+        to_data(model),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1 << 30,
+        default_flow_style=False,
+    )
 
 
 def to_json(model: BaseModel) -> str:
