@@ -20,6 +20,7 @@ class Block:
     # Table cells keep their own lines where the format tells them (HTML, PDF page of each row).
     row_lines: list[int | None] | None = None
     row_pages: list[int | None] | None = None
+    label: str | None = None  # list label rebuilt from Word numbering ("I.", "1.", "a)", "-")
     ordinal: int = 0  # 1-based position in reading order, set by Document
 
 
@@ -39,6 +40,7 @@ class Document:
     footnotes: list[RawFootnote] = field(default_factory=list)
     encoding: str | None = None
     encoding_fixed: bool = False
+    cleaned: bool = False  # the reader already produced clean text (see normalize.normalize_document)
 
     def __post_init__(self) -> None:
         for i, block in enumerate(self.blocks, start=1):

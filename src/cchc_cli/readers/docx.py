@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from cchc_cli.errors import CorruptFileError, EmptyInputError, UnsafeFileError
-from cchc_cli.normalize import clean_line, fix_legacy
 from cchc_cli.readers.blocks import Block, Document, RawFootnote
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -259,17 +258,16 @@ class _Reader:
         self.footnote_block: dict[str, int] = {}
         self.blocks: list[Block] = []
 
-    def paragraph(self, p: etree._Element) -> str:
+    def paragraph(self, p: etree._Element) -> tuple[str, str | None]:
+        """(raw text, list label). Text is cleaned later, after any legacy-encoding fix."""
         refs: list[str] = []
-        text = clean_line(_text(p, refs))
+        text = _text(p, refs)
         for ref in refs:
             if ref not in self.footnote_order:
                 self.footnote_order.append(ref)
                 self.footnote_block[ref] = len(self.blocks) + 1  # the block about to be added
-        label = self._label(p)
-        if label and text:
-            text = f"- {text}" if label == "-" else f"{label} {text}"
-        return text
+        label = self._label(p) if text.strip() else None
+        return text, label
 
     def _label(self, p: etree._Element) -> str | None:
         ppr = p.find(W + "pPr")
@@ -324,27 +322,27 @@ class _Reader:
                         if line.strip():
                             self.blocks.append(Block(kind="para", text=line))
             return
-        self.blocks.append(
-            Block(kind="table", rows=[[c.replace("\n", " ").strip() for c in r] for r in grid])
-        )
+        self.blocks.append(Block(kind="table", rows=grid))
 
     def _cell_text(self, tc: etree._Element) -> str:
         lines = []
         for child in tc:
             if child.tag == W + "p":
-                text = self.paragraph(child)
-                if text:
-                    lines.append(text)
+                text, label = self.paragraph(child)
+                if text.strip():
+                    lines.append(f"{label} {text}" if label and label != "-" else text)
             elif child.tag == W + "tbl":  # nested table: its text joins the cell
-                lines.extend(t for t in (clean_line(_text(child, [])),) if t)
+                nested = _text(child, [])
+                if nested.strip():
+                    lines.append(nested)
         return "\n".join(lines)
 
     def body(self, body: etree._Element) -> None:
         for child in body:
             if child.tag == W + "p":
-                text = self.paragraph(child)
-                if text:
-                    self.blocks.append(Block(kind="para", text=text))
+                text, label = self.paragraph(child)
+                if text.strip():
+                    self.blocks.append(Block(kind="para", text=text, label=label))
             elif child.tag == W + "tbl":
                 self.table(child)
             elif child.tag == W + "sdt":  # content controls wrap ordinary paragraphs
@@ -360,7 +358,7 @@ def _footnotes(root: etree._Element | None, order: list[str], where: dict[str, i
     for note in root.iter(W + "footnote"):
         if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        paras = [clean_line(_text(p, [])) for p in note.iter(W + "p")]
+        paras = [_text(p, []).strip() for p in note.iter(W + "p")]
         texts[note.get(W + "id") or ""] = " ".join(t for t in paras if t)
     return [
         RawFootnote(number=str(i), text=texts[ref], block=where.get(ref))
@@ -381,20 +379,4 @@ def read_docx(data: bytes) -> Document:
     blocks = reader.blocks
     if not blocks:
         raise EmptyInputError("the document has no text")
-    texts = [b.text for b in blocks if b.kind == "para"] + [
-        c for b in blocks if b.rows for r in b.rows for c in r
-    ]
-    _, legacy = fix_legacy(texts)
-    if legacy:
-        from cchc_cli.legacy import CONVERTERS
-
-        convert = CONVERTERS[legacy]
-        for b in blocks:
-            b.text = convert(b.text)
-            if b.rows:
-                b.rows = [[convert(c) for c in r] for r in b.rows]
-        for f in footnotes:
-            f.text = convert(f.text)
-    return Document(
-        format="docx", blocks=blocks, footnotes=footnotes, encoding=legacy, encoding_fixed=bool(legacy)
-    )
+    return Document(format="docx", blocks=blocks, footnotes=footnotes)

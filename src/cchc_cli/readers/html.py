@@ -7,8 +7,6 @@ from html.parser import HTMLParser
 import regex
 
 from cchc_cli.errors import EmptyInputError
-from cchc_cli.legacy import CONVERTERS
-from cchc_cli.normalize import clean_line, fix_legacy
 from cchc_cli.readers.blocks import Block, Document
 from cchc_cli.readers.text import decode
 
@@ -115,8 +113,8 @@ class _PageParser(HTMLParser):
 
     # -- text paragraphs -------------------------------------------------
     def _flush(self) -> None:
-        text = clean_line("".join(self._buffer))
-        if text:
+        text = "".join(self._buffer)
+        if text.strip():
             self.blocks.append(Block(kind="para", text=text, line=self._buffer_line))
         self._buffer, self._buffer_line = [], None
 
@@ -217,7 +215,7 @@ def _grid(table: _Table) -> tuple[list[list[str]], list[int | None]]:
             while (r, col) in pending:
                 row.append(pending.pop((r, col)))
                 col += 1
-            text = clean_line("".join(cell.parts))
+            text = " ".join("".join(cell.parts).split())
             for span in range(cell.colspan):
                 row.append(text if span == 0 else "")
                 for down in range(1, cell.rowspan):
@@ -251,17 +249,6 @@ def read_html(data: bytes) -> Document:
     parser.feed(text)
     parser.close()
     blocks = parser.blocks
-    if not fixed:
-        texts = [b.text for b in blocks if b.kind == "para"]
-        _, legacy = fix_legacy(texts)
-        if legacy:
-            convert = CONVERTERS[legacy]
-            for b in blocks:
-                if b.kind == "para":
-                    b.text = convert(b.text)
-                else:
-                    b.rows = [[convert(c) for c in row] for row in b.rows or []]
-            encoding, fixed = legacy, True
     if not blocks:
         raise EmptyInputError("no text in the page")
     return Document(format="html", blocks=blocks, encoding=encoding, encoding_fixed=fixed)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import regex
 
 from cchc_cli.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError, UnsafeFileError
-from cchc_cli.normalize import clean_line, fix_legacy
 from cchc_cli.readers.blocks import Block, Document, RawFootnote
 
 MAX_PAGES = 2000
@@ -173,7 +172,7 @@ def _table_rows(table) -> list[list[str]]:
             text = ""
             for part in parts:
                 text = _join(text, part) if text else part
-            cells.append(clean_line(text))
+            cells.append(text)
         rows.append(cells)
     return rows
 
@@ -219,7 +218,7 @@ def _read(pdf) -> Document:
         right = max((ln.x1 for ln in lines), default=page.width)
         items: list[tuple[float, Block]] = []
         for order, (text, first) in enumerate(_paragraphs(lines, left, right), start=1):
-            items.append((first.top, Block(kind="para", text=clean_line(text), page=number, line=order)))
+            items.append((first.top, Block(kind="para", text=text, page=number, line=order)))
         for table in tables:
             rows = _table_rows(table)
             if rows:
@@ -259,19 +258,7 @@ def _read(pdf) -> Document:
             else:
                 blocks.append(block)
         _collect_notes(notes, number, footnotes)
-    texts = [b.text for b in blocks if b.kind == "para"]
-    _, legacy = fix_legacy(texts)
-    if legacy:
-        from cchc_cli.legacy import CONVERTERS
-
-        convert = CONVERTERS[legacy]
-        for b in blocks:
-            b.text = convert(b.text)
-            if b.rows:
-                b.rows = [[convert(c) for c in r] for r in b.rows]
-    return Document(
-        format="pdf", blocks=blocks, footnotes=footnotes, encoding=legacy, encoding_fixed=bool(legacy)
-    )
+    return Document(format="pdf", blocks=blocks, footnotes=footnotes)
 
 
 def _continue_table(prev: Block, block: Block) -> None:
@@ -291,6 +278,6 @@ def _collect_notes(notes: list[_Line], page: int, footnotes: list[RawFootnote]) 
     for line in notes:
         m = _FOOTNOTE_START.match(line.text)
         if m:
-            footnotes.append(RawFootnote(number=m.group(1), text=clean_line(m.group(2)), page=page))
+            footnotes.append(RawFootnote(number=m.group(1), text=m.group(2), page=page))
         elif footnotes:
-            footnotes[-1].text = clean_line(_join(footnotes[-1].text, line.text))
+            footnotes[-1].text = _join(footnotes[-1].text, line.text)

@@ -47,4 +47,4 @@ def read_text(data: bytes) -> Document:
         blocks.append(Block(kind="para", text=finish_line(raw), line=number))
     if not any(b.text for b in blocks):
         raise EmptyInputError("no text in the file")
-    return Document(format="txt", blocks=blocks, encoding=encoding, encoding_fixed=fixed)
+    return Document(format="txt", blocks=blocks, encoding=encoding, encoding_fixed=fixed, cleaned=True)
