@@ -148,7 +148,8 @@ _COMMON_WORDS = frozenset(
 )
 _WORD = regex.compile(r"\p{L}+")
 # Characters a Unicode Vietnamese text is full of, and a legacy one never has.
-_VIETNAMESE_ONLY = regex.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", regex.I)
+# (Latin-1 letters such as â, ê, ô, á are not here: VNI text is full of them.)
+_VIETNAMESE_ONLY = regex.compile(r"[ăđơưĩũĂĐƠƯĨŨ\u1ea0-\u1ef9]")
 
 
 def vietnamese_score(text: str) -> float:
@@ -203,6 +204,7 @@ CONVERTERS = {"tcvn3": from_tcvn3, "vni": from_vni}
 
 def detect_legacy(text: str) -> str | None:
     """Name the legacy encoding ("tcvn3", "vni") a text is written in, or None."""
+    text = unicodedata.normalize("NFC", text[:20000])  # NFD Unicode is Unicode, not a legacy code
     head = text[:3000]
     needed = len(head) // 50 + 1
     for count, _ in enumerate(_VIETNAMESE_ONLY.finditer(head), start=1):

@@ -38,22 +38,17 @@ class _Line:
 
 def _open(data: bytes):
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # forces the page tree to be read
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedPdfError(
-            f"the PDF is encrypted or password-protected ({type(exc).__name__})"
-        ) from None
-    except PDFSyntaxError as exc:
-        raise CorruptFileError(f"damaged PDF: {exc}") from None
-    except Exception as exc:  # pdfminer raises many kinds on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise EncryptedPdfError("the PDF is encrypted or password-protected") from None
-        raise CorruptFileError(f"damaged PDF: {type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # pdfminer raises many kinds on broken or locked files
+        # A PDF with only an owner password opens fine; one that does not open and has an
+        # /Encrypt dictionary needs a password.
+        if b"/Encrypt" in data or "password" in str(exc).lower():
+            raise EncryptedPdfError("the PDF is encrypted and needs a password: save an unprotected copy") from None
+        detail = str(exc) or type(getattr(exc, "__cause__", None) or exc).__name__
+        raise CorruptFileError(f"damaged PDF: {detail}") from None
     if len(pdf.pages) > MAX_PAGES:
         pdf.close()
         raise UnsafeFileError(f"{len(pdf.pages)} pages is more than the {MAX_PAGES} a plan can have")
