@@ -13,6 +13,7 @@ from cchc_cli.models import Footnote, Location
 from cchc_cli.parse.state import State, location
 from cchc_cli.readers.blocks import Block
 
+_BYLINE = regex.compile(r"^(?:\p{Lu}\p{Ll}*\.?\s?){1,4}$")
 _NOTE_LINE = regex.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s*(\S.*)$")
 
 
@@ -35,9 +36,14 @@ def extract(state: State) -> list[Footnote]:
 
 
 def _trailing_notes(state: State) -> list[Footnote]:
-    region = state.appendix or state.closing or state.body
+    region = [b for b in (state.appendix or state.closing or state.body) if b.kind != "para" or b.text]
     found: list[tuple[Block, str, str]] = []
-    for block in reversed(region):
+    blocks = list(reversed(region))
+    # A byline may follow the notes on a news page ("Hồng Nhung"): step over a few short lines.
+    skip = 0
+    while skip < min(3, len(blocks)) and _BYLINE.match(blocks[skip].text or "0"):
+        skip += 1
+    for block in blocks[skip:]:
         m = _NOTE_LINE.match(block.text) if block.kind == "para" else None
         if not m:
             break

@@ -290,9 +290,25 @@ def _direction(clause: str) -> Found | None:
     leads = list(_LEAD.finditer(metric[:40]))
     if leads:
         metric = metric[leads[-1].end() :]
-    return Found(
-        strip_punct(clause), _strip_joiners(strip_punct(metric)), comparator, None, None, _year_scope(clause)
-    )
+    base = _AGAINST_BASE.search(metric)
+    verbs = list(_TOWARD.finditer(metric[: base.start()])) if base else []
+    if verbs and verbs[0].start() > 0:
+        # "Kết quả đánh giá Chỉ số ... năm 2024 tiếp tục cải thiện hơn so với ...": the subject
+        metric = _CONTINUE.sub("", metric[: verbs[0].start()])
+    metric = _DIRECTION_VERBS.sub("", _strip_joiners(metric.strip()))  # what is measured, not the verb
+    cut = _SUBORDINATE.search(metric)
+    if cut:
+        metric = metric[: cut.start()]  # "…, gắn với việc thực hiện Nghị quyết…" is context
+    metric = _TRAILING_YEAR.sub("", strip_punct(metric))
+    return Found(strip_punct(clause), metric, comparator, None, None, _year_scope(clause))
+
+
+_DIRECTION_VERBS = regex.compile(
+    r"^(?:(?:tiếp\s+tục|duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng|giảm)(?:\s*,\s*|\s+và\s+|\s+))+", regex.I
+)
+_CONTINUE = regex.compile(r"\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
+_SUBORDINATE = regex.compile(r",?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\s+phần|theo\s+hướng)\b", regex.I)
+_TRAILING_YEAR = regex.compile(r"\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
 
 
 def _strip_joiners(text: str) -> str:

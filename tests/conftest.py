@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+BEN_TRE_TEXT = "samples/seeds/002_5059744902de90ce.txt"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sources are recorded as given; tests give paths relative to the repo root.
+    monkeypatch.chdir(ROOT)
+
+
+@lru_cache(maxsize=None)
+def parsed(path: str):  # noqa: ANN201
+    from cchc_cli.pipeline import parse_file
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return parse_file(path)
+    finally:
+        os.chdir(cwd)
