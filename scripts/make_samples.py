@@ -32,6 +32,7 @@ TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 # -- encoders (the inverse of what cchc reads) ---------------------------------------------------
 
+
 def _tcvn3_map(cp1252: bool) -> dict[str, str]:
     table: dict[str, str] = {}
     for byte, char in zip(range(0x80, 0x100), _TCVN3_HIGH, strict=True):
@@ -94,7 +95,8 @@ def to_cp1258(text: str) -> bytes:
 
 # -- Word documents -----------------------------------------------------------------------------
 
-def _rewrite_docx(source: Path, target: Path, edit) -> None:  # noqa: ANN001
+
+def _rewrite_docx(source: Path, target: Path, edit) -> None:
     with zipfile.ZipFile(source) as zin:
         parts = {info.filename: zin.read(info.filename) for info in zin.infolist()}
     edit(parts)
@@ -124,7 +126,9 @@ def autonum(parts: dict[str, bytes]) -> None:
         first_num.addprevious(abstract)
     num = etree.SubElement(numbering, W + "num", {W + "numId": "90"})
     etree.SubElement(num, W + "abstractNumId", {W + "val": "90"})
-    parts["word/numbering.xml"] = etree.tostring(numbering, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/numbering.xml"] = etree.tostring(
+        numbering, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
 
     document = etree.fromstring(parts["word/document.xml"])
     body = document.find(W + "body")
@@ -136,7 +140,7 @@ def autonum(parts: dict[str, bytes]) -> None:
         if not m:
             continue
         ilvl = 0 if m.group("roman") else 1 if m.group("arabic") else 2
-        first_t.text = first_t.text[m.end():]
+        first_t.text = first_t.text[m.end() :]
         ppr = p.find(W + "pPr")
         if ppr is None:
             ppr = etree.SubElement(p, W + "pPr")
@@ -145,7 +149,9 @@ def autonum(parts: dict[str, bytes]) -> None:
         etree.SubElement(num_pr, W + "ilvl", {W + "val": str(ilvl)})
         etree.SubElement(num_pr, W + "numId", {W + "val": "90"})
         ppr.insert(1 if ppr.find(W + "pStyle") is not None else 0, num_pr)
-    parts["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/document.xml"] = etree.tostring(
+        document, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
 
 
 def tcvn3_docx(parts: dict[str, bytes]) -> None:
@@ -166,6 +172,7 @@ def tcvn3_docx(parts: dict[str, bytes]) -> None:
 
 
 # -- a saved web page ---------------------------------------------------------------------------
+
 
 def web_page(text: str) -> str:
     """The seed text (a legal-database copy) as the page it was copied from."""
@@ -188,13 +195,15 @@ def web_page(text: str) -> str:
             while i < len(cells) and not cells[i].strip():
                 i += 1
             continue
-        rows.append(cells[i:i + 7])
+        rows.append(cells[i : i + 7])
         i += 7
     table = ["<table border='1'>"]
     for r, row in enumerate(rows):
         tag = "th" if r == 0 else "td"
         if len(row) == 2:
-            table.append(f"<tr><td><b>{row[0]}</b></td><td colspan='6'><b>{html.escape(row[1])}</b></td></tr>")
+            table.append(
+                f"<tr><td><b>{row[0]}</b></td><td colspan='6'><b>{html.escape(row[1])}</b></td></tr>"
+            )
         else:
             table.append("<tr>" + "".join(f"<{tag}>{html.escape(c.strip())}</{tag}>" for c in row) + "</tr>")
     table.append("</table>")
@@ -205,7 +214,12 @@ def web_page(text: str) -> str:
         "<style>body{font-family:serif} .menu li{display:inline}</style>"
         "<script>window.dataLayer=[];function track(){return 'Kế hoạch 100% giả';}</script></head><body>"
         "<nav class='menu'><ul><li>Trang chủ</li><li>Văn bản</li><li>Đăng nhập</li></ul></nav>"
-        "<div id='content'>\n" + "\n".join(body) + "\n" + "\n".join(table) + "\n" + "\n".join(notes)
+        "<div id='content'>\n"
+        + "\n".join(body)
+        + "\n"
+        + "\n".join(table)
+        + "\n"
+        + "\n".join(notes)
         + "\n</div><footer>Bản quyền thuộc về cổng thông tin. Hotline 1900 0000.</footer></body></html>\n"
     )
 

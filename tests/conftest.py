@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,8 +17,8 @@ def _in_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
 
 
-@lru_cache(maxsize=None)
-def parsed(path: str):  # noqa: ANN201
+@cache
+def parsed(path: str):
     from cchc_cli.pipeline import parse_file
 
     cwd = os.getcwd()

@@ -113,8 +113,12 @@ def test_ben_tre_references_footnotes_assignments() -> None:
     assert plan.footnotes[1].text == "Kế hoạch số 1564/KH-UBND ngày 11/4/2018 của Ủy ban nhân dân tỉnh."
     agencies = [a.agency for a in plan.assignments]
     assert agencies[:6] == [
-        "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Tư pháp", "Sở Tài chính",
-        "Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư",
+        "Sở Nội vụ",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "Sở Tư pháp",
+        "Sở Tài chính",
+        "Sở Thông tin và Truyền thông",
+        "Sở Kế hoạch và Đầu tư",
     ]
     assert plan.assignments[2].duties == ["Chủ trì, tham mưu công tác cải cách thể chế."]
     assert plan.indices == ["PAR INDEX", "SIPAS", "PAPI", "PCI"]
@@ -123,8 +127,14 @@ def test_ben_tre_references_footnotes_assignments() -> None:
 def test_ben_tre_sections_and_kinds() -> None:
     plan = parsed(BEN_TRE_TEXT)
     top = [(s.number, s.kind) for s in plan.sections]
-    assert top == [("I", "purpose"), ("II", "targets"), ("III", "tasks"), ("IV", "tasks"),
-                   ("V", "reporting"), ("VI", "organization")]
+    assert top == [
+        ("I", "purpose"),
+        ("II", "targets"),
+        ("III", "tasks"),
+        ("IV", "tasks"),
+        ("V", "reporting"),
+        ("VI", "organization"),
+    ]
     iii = plan.sections[2]
     assert [c.path for c in iii.children] == [f"III.{i}" for i in range(1, 8)]
     assert len(plan.sections[1].paragraphs) == 9
@@ -153,7 +163,9 @@ def test_binh_phuoc_targets_in_prose() -> None:
     plan = parsed("samples/seeds/000_45f2dcc9db8e5b56.txt")
     got = [(t.comparator, t.value, t.unit) for t in plan.targets]
     assert got.count(("=", 100, "%")) == 12
-    assert (">=", 30, "%") in got and (">", 98, "%") in got and (">=", 80, "%") in got and (">=", 50, "%") in got
+    assert (
+        (">=", 30, "%") in got and (">", 98, "%") in got and (">=", 80, "%") in got and (">=", 50, "%") in got
+    )
     assert ("<=", 30, "rank") in got  # "nằm trong nhóm 30 tỉnh, thành phố"
     rank = next(t for t in plan.targets if t.unit == "rank")
     assert rank.metric == "Giá trị thu ngân sách" and rank.area == "public_finance"
@@ -169,7 +181,9 @@ def test_thanh_hoa_and_phu_yen() -> None:
     th = parsed("samples/seeds/003_453a5dd02cf0c750.txt")
     assert th.metadata.signer == "Đỗ Minh Tuấn"
     assert [t.comparator for t in th.targets].count("increase") == 2
-    assert ("=", 40, "%", "digital_government") in [(t.comparator, t.value, t.unit, t.area) for t in th.targets]
+    assert ("=", 40, "%", "digital_government") in [
+        (t.comparator, t.value, t.unit, t.area) for t in th.targets
+    ]
     py = parsed("samples/seeds/004_693f115be85bb9c6.txt")
     last = py.targets[-1]
     assert (last.comparator, last.value) == (">", 85)
@@ -181,9 +195,20 @@ def test_kon_tum_references_and_assignments() -> None:
     numbers = [r.number for r in plan.references if r.number]
     assert numbers == ["3993/KH-UBND", "11-NQ/TU", "2359/CTr-UBND", "1029/QCPH-UBND-UBMT", "617/QĐ-UBND"]
     laws = [r.title for r in plan.references if r.kind == "Luật"]
-    assert laws == ["thực hiện dân chủ ở cơ sở năm 2022", "Bầu cử đại biểu Hội đồng nhân dân các cấp",
-                    "Phòng, chống tham nhũng", "Đất đai", "Khiếu nại", "Tố cáo", "Tiếp công dân", "Tiếp cận thông tin"]
+    assert laws == [
+        "thực hiện dân chủ ở cơ sở năm 2022",
+        "Bầu cử đại biểu Hội đồng nhân dân các cấp",
+        "Phòng, chống tham nhũng",
+        "Đất đai",
+        "Khiếu nại",
+        "Tố cáo",
+        "Tiếp công dân",
+        "Tiếp cận thông tin",
+    ]
     assert [a.agency for a in plan.assignments][:3] == [
-        "Thủ trưởng các cơ quan chuyên môn thuộc tỉnh", "Chủ tịch Ủy ban nhân dân các huyện, thành phố", "Sở Nội vụ"]
+        "Thủ trưởng các cơ quan chuyên môn thuộc tỉnh",
+        "Chủ tịch Ủy ban nhân dân các huyện, thành phố",
+        "Sở Nội vụ",
+    ]
     assert plan.footnotes[0].text.startswith("Ban hành kèm theo Quyết định số 617/QĐ-UBND")
     assert plan.metadata.issued_date == dt.date(2024, 6, 20)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from golden_cases import GOLDEN
 
 from cchc_cli.render import to_yaml
 from conftest import parsed
+from golden_cases import GOLDEN
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 

@@ -304,7 +304,8 @@ def _direction(clause: str) -> Found | None:
 
 
 _DIRECTION_VERBS = regex.compile(
-    r"^(?:(?:tiếp\s+tục|duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng|giảm)(?:\s*,\s*|\s+và\s+|\s+))+", regex.I
+    r"^(?:(?:tiếp\s+tục|duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng|giảm)(?:\s*,\s*|\s+và\s+|\s+))+",
+    regex.I,
 )
 _CONTINUE = regex.compile(r"\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
 _SUBORDINATE = regex.compile(r",?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\s+phần|theo\s+hướng)\b", regex.I)

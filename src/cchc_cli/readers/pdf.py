@@ -46,7 +46,9 @@ def _open(data: bytes):
         # A PDF with only an owner password opens fine; one that does not open and has an
         # /Encrypt dictionary needs a password.
         if b"/Encrypt" in data or "password" in str(exc).lower():
-            raise EncryptedPdfError("the PDF is encrypted and needs a password: save an unprotected copy") from None
+            raise EncryptedPdfError(
+                "the PDF is encrypted and needs a password: save an unprotected copy"
+            ) from None
         detail = str(exc) or type(getattr(exc, "__cause__", None) or exc).__name__
         raise CorruptFileError(f"damaged PDF: {detail}") from None
     if len(pdf.pages) > MAX_PAGES:
@@ -132,6 +134,13 @@ def _join(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
+def _ended_short(prev: _Line, line: _Line, right: float) -> bool:
+    """The previous line stopped short: the next line's first word would have fitted on it."""
+    first_word = line.text.split(" ", 1)[0]
+    char_width = (line.x1 - line.x0) / max(1, len(line.text))
+    return right - prev.x1 > (len(first_word) + 1.5) * char_width
+
+
 def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str, _Line]]:
     out: list[tuple[str, _Line]] = []
     prev: _Line | None = None
@@ -144,9 +153,7 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str
             prev is None
             or _MARKER.match(line.text) is not None
             or line.top - prev.top > pitch * 1.25  # paragraph spacing
-            or (
-                prev.x1 < right - 3 * line.size and not (centred and close)
-            )  # the previous line stopped short
+            or (_ended_short(prev, line, right) and not (centred and close))
             or (line.x0 > prev.x0 + 2 * line.size and not (centred and close))  # indented further
         )
         if new:
@@ -195,7 +202,7 @@ def _read(pdf) -> Document:
     body_size = sizes.most_common(1)[0][0]
     blocks: list[Block] = []
     footnotes: list[RawFootnote] = []
-    last_full = False
+    last_full, last_x0 = False, 0.0
     for number, (page, words, tables) in enumerate(pages, start=1):
         boxes = [t.bbox for t in tables]
 
@@ -232,12 +239,13 @@ def _read(pdf) -> Document:
             and lines
             and last_full
             and not _MARKER.match(items[0][1].text)
-            and lines[0].x0 <= left + 2 * lines[0].size
+            and lines[0].x0 <= max(left, last_x0) + lines[0].size  # not indented further
         ):
             blocks[-1].text = _join(
                 blocks[-1].text, items.pop(0)[1].text
             )  # a paragraph split by the page break
         last_full = bool(lines) and lines[-1].x1 >= right - 3 * lines[-1].size
+        last_x0 = lines[-1].x0 if lines else 0.0
         for top, block in items:
             prev = blocks[-1] if blocks else None
             if (
