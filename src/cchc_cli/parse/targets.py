@@ -75,7 +75,8 @@ _LEAD = regex.compile(
 )
 # What marks a value as a past result rather than a commitment.
 _RESULT = regex.compile(
-    r"\b(?:đã\s+(?:đạt|có|thực\s+hiện|hoàn\s+thành|giải\s+quyết|tiếp\s+nhận|được)|đạt\s+được|năm\s+qua|năm\s+trước|vừa\s+qua|"
+    r"\b(?:đã\s+(?:đạt|có|thực\s+hiện|hoàn\s+thành|giải\s+quyết|tiếp\s+nhận|được)|đạt\s+được|"
+    r"(?<!so\s+với\s+)(?:năm\s+qua|năm\s+trước|vừa\s+qua)|"
     r"cùng\s+kỳ|thực\s+hiện\s+được|kết\s+quả\s+(?:năm|đạt)|tăng\s+so\s+với\s+cùng\s+kỳ)\b",
     regex.I,
 )
@@ -85,6 +86,8 @@ _BAND = regex.compile(
     regex.I,
 )
 _RANGE_BAND = regex.compile(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
+_BAND_BEFORE = regex.compile(r"\b(?:nhóm\s+[A-E]|loại\s+(?:tốt|khá|xuất\s+sắc|trung\s+bình|yếu)|xếp\s+loại)\s*$", regex.I)
+_BAND_RANGE = regex.compile(r"đến\s+dưới\s+[\d,.]+\s*%", regex.I)
 _TARGET_WORD = regex.compile(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
 _YEAR_SCOPE = regex.compile(
     r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", regex.I
@@ -123,16 +126,19 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s.strip()]
 
 
-def clauses(sentence: str) -> list[tuple[str, bool]]:
-    """Clauses of a sentence; parenthesised ones holding a number come out as their own (True)."""
+def clauses(sentence: str) -> tuple[list[tuple[str, bool]], str]:
+    """Clauses of a sentence, parenthesised ones holding a number as their own (True),
+    and the sentence without those asides (what an aside like "(chỉ tiêu 70%)" refers to)."""
     out: list[tuple[str, bool]] = []
     main = sentence
     for m in _PARENS.finditer(sentence):
         inner = m.group(1)
         if _PERCENT.search(inner) or _RANK.search(inner):
-            out.extend((c, True) for c in _split(inner))
             main = main.replace(m.group(0), " ")
-    return [(c, False) for c in _split(main)] + out
+            if _BAND_BEFORE.search(sentence[: m.start()]) or _BAND_RANGE.search(inner):
+                continue  # "nhóm B (có chỉ số từ 80% đến dưới 90%)": a grading band's definition
+            out.extend((c, True) for c in _split(inner))
+    return [(c, False) for c in _split(main)] + out, main
 
 
 def _split(text: str) -> list[str]:
@@ -214,9 +220,16 @@ def _values(clause: str) -> list[_Value]:
     return sorted(found, key=lambda v: v.start)
 
 
+_SINCE_LAST_PERIOD = regex.compile(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
+_BASE_VALUE = regex.compile(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
+
+
 def _is_result(clause: str, value: _Value) -> bool:
-    left = clause[: value.start]
-    if _TARGET_WORD.search(clause) and _TARGET_WORD.match(clause):
+    """A past figure, or the starting point of a change: not a commitment."""
+    left, right = clause[: value.start], clause[value.end :]
+    if _BASE_VALUE.match(right) or _SINCE_LAST_PERIOD.match(right):
+        return True
+    if _TARGET_WORD.match(clause):
         return False
     return bool(_RESULT.search(left) or _PAST_YEAR.search(left))
 
@@ -389,8 +402,9 @@ def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
         for sentence in sentences(text):
             head, sep, _ = sentence.partition(":")
             sentence_year = _year_scope(head) if sep and len(head) < 120 else None
-            for clause, aside in clauses(sentence):
-                main = main_metric_of(sentence) if aside else None
+            parts, main_text = clauses(sentence)
+            for clause, aside in parts:
+                main = main_metric_of(main_text) if aside else None
                 for found in find_in_clause(clause, main):
                     year = found.year_hint or sentence_year or lead_year or plan_year
                     area: Area = (
