@@ -17,9 +17,10 @@ from cchc_cli.parse.text import fold, squash, title_case
 
 _MOTTO = regex.compile(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
 _RULE = regex.compile(r"^[-_=*.\s]+$")
-NUMBER = regex.compile(
-    r"\bSố(?:\s*hiệu)?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*([A-ZĐ][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐa-z0-9]*)*)"
-)
+# A part of a number's code: capitals, then at most one small letter ("QĐ-TTg", "CTr"), so that
+# "118/KH-UBNDngày" (words run together) stops at "UBND".
+_CODE_PART = r"[A-ZĐ0-9][A-ZĐ0-9]*(?:[a-zđ](?![a-zđ]))?"
+NUMBER = regex.compile(rf"\bSố(?:\s*hiệu)?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*({_CODE_PART}(?:\s*-\s*{_CODE_PART})*)")
 _PLACE_DATE = regex.compile(
     r"((?:TP\.\s*|Tp\.\s*)?\p{Lu}\p{Ll}+(?:\s+(?:-\s+)?\p{Lu}\p{Ll}+){0,4}),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
 )

@@ -7,7 +7,7 @@ page chrome, so that each rule only looks where its construct lives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -95,7 +95,7 @@ class State:
         blocks = blocks[:end]
         start = _title_index(blocks)
         if start is not None:
-            state.header = blocks[:start]
+            state.header = _unbar(blocks[:start])
             stop = start + 1
             while stop < len(blocks) and _is_title_line(blocks[stop], blocks[start]):
                 stop += 1
@@ -133,6 +133,17 @@ class State:
         return state
 
 
+def _unbar(blocks: list[Block]) -> list[Block]:
+    """A two-column header copied as "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." lines: one block per column."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind == "para" and " | " in b.text:
+            out.extend(replace(b, text=part.strip()) for part in b.text.split(" | ") if part.strip())
+        else:
+            out.append(b)
+    return out
+
+
 def _title_index(blocks: list[Block]) -> int | None:
     for i, b in enumerate(blocks[:80]):
         if b.kind != "para" or not b.text:
@@ -145,8 +156,11 @@ def _title_index(blocks: list[Block]) -> int | None:
     return None
 
 
+_HEADING_START = regex.compile(r"^(?:[IVXLC]+|\d{1,2})\s*[.)]\s")
+
+
 def _is_title_line(block: Block, first: Block) -> bool:
-    if block.kind != "para":
+    if block.kind != "para" or _HEADING_START.match(block.text):
         return False
     text = block.text
     letters = [c for c in text if c.isalpha()]
