@@ -11,7 +11,7 @@ from cchc_cli.pipeline import parse_bytes
 BODY = "\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chất lượng cải cách hành chính.\n"
 
 
-def meta(text: str):  # noqa: ANN201
+def meta(text: str):
     return parse_bytes(text.encode("utf-8"), "plan.txt").metadata
 
 
@@ -21,8 +21,17 @@ def test_wrapped_header_of_a_copied_page() -> None:
         "Độc lập - Tự do - Hạnh phúc\nGia Lai, ngày\n05 tháng 01 năm 2021\nKẾ HOẠCH\nCẢI\nCÁCH HÀNH CHÍNH NĂM 2021"
         + BODY
     )
-    assert (m.number, m.issuer, m.province, m.place) == ("1234/KH-UBND", "Ủy ban nhân dân tỉnh Gia Lai", "Gia Lai", "Gia Lai")
-    assert (m.issued_date, m.plan_year, m.title) == (dt.date(2021, 1, 5), 2021, "CẢI CÁCH HÀNH CHÍNH NĂM 2021")
+    assert (m.number, m.issuer, m.province, m.place) == (
+        "1234/KH-UBND",
+        "Ủy ban nhân dân tỉnh Gia Lai",
+        "Gia Lai",
+        "Gia Lai",
+    )
+    assert (m.issued_date, m.plan_year, m.title) == (
+        dt.date(2021, 1, 5),
+        2021,
+        "CẢI CÁCH HÀNH CHÍNH NĂM 2021",
+    )
 
 
 def test_header_copied_with_bars() -> None:
@@ -31,7 +40,11 @@ def test_header_copied_with_bars() -> None:
         "Số: 512/KH-UBND | Cà Mau, ngày 14 tháng 3 năm 2023\nKẾ HOẠCH\nCải cách hành chính năm 2023" + BODY
     )
     assert (m.number, m.issuer, m.place, m.issued_date) == (
-        "512/KH-UBND", "Ủy ban nhân dân tỉnh Cà Mau", "Cà Mau", dt.date(2023, 3, 14))
+        "512/KH-UBND",
+        "Ủy ban nhân dân tỉnh Cà Mau",
+        "Cà Mau",
+        dt.date(2023, 3, 14),
+    )
 
 
 def test_legal_database_box_before_the_text() -> None:
@@ -41,7 +54,12 @@ def test_legal_database_box_before_the_text() -> None:
         "Ngày ban hành: 14/03/2023\nKế hoạch cải cách hành chính năm 2023 của tỉnh Quảng Nam\n"
         "Thực hiện Nghị quyết số 76/NQ-CP, UBND tỉnh ban hành kế hoạch như sau:" + BODY
     )
-    assert (m.number, m.doc_type, m.signer, m.province) == ("512/KH-UBND", "Kế hoạch", "Lê Văn Dũng", "Quảng Nam")
+    assert (m.number, m.doc_type, m.signer, m.province) == (
+        "512/KH-UBND",
+        "Kế hoạch",
+        "Lê Văn Dũng",
+        "Quảng Nam",
+    )
     assert (m.issued_date, m.plan_year) == (dt.date(2023, 3, 14), 2023)
 
 
@@ -51,13 +69,21 @@ def test_plan_issued_inside_a_decision() -> None:
         "QUYẾT ĐỊNH\nBan hành Kế hoạch cải cách hành chính năm 2025\nCăn cứ Luật Tổ chức chính quyền địa phương;"
         + BODY
     )
-    assert (m.number, m.doc_type, m.plan_year, m.issued_date) == ("3012/QĐ-UBND", "Kế hoạch", 2025, dt.date(2024, 12, 20))
+    assert (m.number, m.doc_type, m.plan_year, m.issued_date) == (
+        "3012/QĐ-UBND",
+        "Kế hoạch",
+        2025,
+        dt.date(2024, 12, 20),
+    )
 
 
 @pytest.mark.parametrize(
     ("number_line", "number"),
-    [("Số: 07 /KH-UBND", "07/KH-UBND"), ("Số: 118/KH-UBNDngày 12 tháng 3 năm 2024", "118/KH-UBND"),
-     ("Số: 45/KH-SNV", "45/KH-SNV")],
+    [
+        ("Số: 07 /KH-UBND", "07/KH-UBND"),
+        ("Số: 118/KH-UBNDngày 12 tháng 3 năm 2024", "118/KH-UBND"),
+        ("Số: 45/KH-SNV", "45/KH-SNV"),
+    ],
 )
 def test_commune_typing_slips(number_line: str, number: str) -> None:
     m = meta(f"ỦY BAN NHÂN DÂN\nXÃ TÂN THÀNH\n{number_line}\nKẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH NĂM 2024" + BODY)
@@ -86,7 +112,8 @@ def test_issuer_levels(lines: str, issuer: str, level: str, province: str | None
 
 def test_signature_with_deputy() -> None:
     m = meta(
-        "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 10/KH-UBND\nKẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH NĂM 2024" + BODY
+        "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 10/KH-UBND\nKẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH NĂM 2024"
+        + BODY
         + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Văn Đức\n"
     )
     assert (m.signer, m.signer_title) == ("Nguyễn Văn Đức", "Phó Chủ tịch")

@@ -14,7 +14,7 @@ from cchc_cli.parse.targets import extract_targets
 HERE = Location(block=1)
 
 
-def targets(*paragraphs: str, year: int = 2024, section: str | None = "II"):  # noqa: ANN201
+def targets(*paragraphs: str, year: int = 2024, section: str | None = "II"):
     units = [Unit(p, HERE, section=section, kind="targets") for p in paragraphs]
     return extract_targets(units, year)
 
@@ -53,7 +53,9 @@ def test_one_commitment(sentence: str, expected: tuple) -> None:
 
 
 def test_two_targets_in_one_clause_get_their_own_metrics() -> None:
-    found = targets("Đơn giản hóa tối thiểu 20% số quy định và cắt giảm tối thiểu 20% chi phí tuân thủ quy định.")
+    found = targets(
+        "Đơn giản hóa tối thiểu 20% số quy định và cắt giảm tối thiểu 20% chi phí tuân thủ quy định."
+    )
     assert [(t.comparator, t.value) for t in found] == [(">=", 20), (">=", 20)]
     assert found[0].metric == "Đơn giản hóa số quy định"
     assert found[1].metric == "cắt giảm chi phí tuân thủ quy định"
@@ -133,7 +135,10 @@ def test_directional_aims() -> None:
         "Giữ vững thứ hạng Chỉ số PCI.",
     )
     assert [(t.comparator, t.value) for t in found] == [
-        ("increase", None), ("increase", None), ("decrease", None), ("maintain", None)
+        ("increase", None),
+        ("increase", None),
+        ("decrease", None),
+        ("maintain", None),
     ]
     assert found[0].metric == "điểm số, thứ hạng Chỉ số PAR INDEX của tỉnh"
     assert found[1].metric == "Số doanh nghiệp thành lập mới"
@@ -150,8 +155,13 @@ def test_areas_follow_the_words() -> None:
         "100% cơ quan được kiểm tra công tác CCHC.",
     )
     assert [t.area for t in found] == [
-        "institutional", "digital_government", "apparatus", "civil_service", "public_finance",
-        "administrative_procedures", "direction",
+        "institutional",
+        "digital_government",
+        "apparatus",
+        "civil_service",
+        "public_finance",
+        "administrative_procedures",
+        "direction",
     ]
 
 

@@ -189,14 +189,26 @@ def from_vni(text: str) -> str:
 
 
 def _fix_capitals(text: str) -> str:
-    # ".VnTimeH" headings use lowercase codes for capitals: "KÕ HO¹CH" -> "Kế HOạCH" -> "KẾ HOẠCH".
-    def upper_word(m: regex.Match[str]) -> str:
-        word = m.group(0)
-        plain = [c for c in word if c.isalpha()]
-        uppers = sum(c.isupper() for c in plain)
-        return word.upper() if len(plain) > 1 and uppers >= len(plain) - uppers and uppers >= 2 else word
+    """Legacy fonts have no codes for toned capitals: ".VnTimeH" headings use the small-letter
+    codes, so "KÕ HO¹CH" decodes to "Kế HOạCH". A line whose plain letters are capitals is a
+    capitals line; a word whose plain letters are all capitals is a capitals word."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        # Judge by real words (letters only, two plain letters at least), not by codes like KH-UBND.
+        words = [w for w in line.split() if w.strip(",.;:()").isalpha()]
+        plains = [[c for c in w if c.isascii() and c.isalpha()] for w in words]
+        judged = [p for p in plains if len(p) >= 2]
+        if judged and not any(c.islower() for p in plains for c in p):
+            lines[n] = line.upper()
+        else:
+            lines[n] = _WORD.sub(_upper_word, line)
+    return "\n".join(lines)
 
-    return _WORD.sub(upper_word, text)
+
+def _upper_word(m: regex.Match[str]) -> str:
+    word = m.group(0)
+    plain = [c for c in word if c.isascii()]
+    return word.upper() if len(plain) >= 2 and all(c.isupper() for c in plain) else word
 
 
 CONVERTERS = {"tcvn3": from_tcvn3, "vni": from_vni}

@@ -20,7 +20,9 @@ _RULE = regex.compile(r"^[-_=*.\s]+$")
 # A part of a number's code: capitals, then at most one small letter ("QĐ-TTg", "CTr"), so that
 # "118/KH-UBNDngày" (words run together) stops at "UBND".
 _CODE_PART = r"[A-ZĐ0-9][A-ZĐ0-9]*(?:[a-zđ](?![a-zđ]))?"
-NUMBER = regex.compile(rf"\bSố(?:\s*hiệu)?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*({_CODE_PART}(?:\s*-\s*{_CODE_PART})*)")
+NUMBER = regex.compile(
+    rf"\b(?i:số)(?:\s*(?i:hiệu))?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*({_CODE_PART}(?:\s*-\s*{_CODE_PART})*)"
+)
 _PLACE_DATE = regex.compile(
     r"((?:TP\.\s*|Tp\.\s*)?\p{Lu}\p{Ll}+(?:\s+(?:-\s+)?\p{Lu}\p{Ll}+){0,4}),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
 )

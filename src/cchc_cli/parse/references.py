@@ -30,7 +30,7 @@ _ABOUT = regex.compile(
     r"^\s*,?\s*(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)"
 )
 _LAW = regex.compile(
-    r"(?<!\p{L} )\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)"
+    r"\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)"
 )
 _PROGRAMME = regex.compile(
     r"\b(?P<kind>Chương trình)\s+(?P<title>tổng thể[^;.]{0,100}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})"

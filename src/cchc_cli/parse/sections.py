@@ -106,7 +106,11 @@ def parse_sections(state: State) -> SectionResult:
             pending_kind = None
         own_area = classify_area(title) if len(title.split()) <= 14 else None
         area = own_area or (parent.area if parent else None)
-        path = ".".join(p for p in [parent.section.path if parent else None, number] if p) or None
+        parent_path = parent.section.path if parent else None
+        if number and parent_path and number.startswith(parent_path + "."):
+            path = number  # "1.1" under "1" is already a full path
+        else:
+            path = ".".join(p for p in [parent_path, number] if p) or None
         section = Section(number=number, path=path, title=title, kind=kind, location=location(block))
         (parent.section.children if parent else result.sections).append(section)
         stack.append(_Open(rank, section, area))

@@ -86,7 +86,9 @@ _BAND = regex.compile(
     regex.I,
 )
 _RANGE_BAND = regex.compile(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
-_BAND_BEFORE = regex.compile(r"\b(?:nhóm\s+[A-E]|loại\s+(?:tốt|khá|xuất\s+sắc|trung\s+bình|yếu)|xếp\s+loại)\s*$", regex.I)
+_BAND_BEFORE = regex.compile(
+    r"\b(?:nhóm\s+[A-E]|loại\s+(?:tốt|khá|xuất\s+sắc|trung\s+bình|yếu)|xếp\s+loại)\s*$", regex.I
+)
 _BAND_RANGE = regex.compile(r"đến\s+dưới\s+[\d,.]+\s*%", regex.I)
 _TARGET_WORD = regex.compile(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
 _YEAR_SCOPE = regex.compile(
