@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from cchc_cli.errors import EmptyInputError, UnsupportedFormatError
+from cchc_cli.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from cchc_cli.readers.blocks import Block, Document, RawFootnote
 
 __all__ = ["Block", "Document", "RawFootnote", "read_bytes", "sniff"]
@@ -24,6 +24,11 @@ def sniff(data: bytes, name: str = "") -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx"
+    lower = name.lower()
+    if lower.endswith(".docx"):
+        raise CorruptFileError("not a valid .docx: the content is not a zip archive")
+    if lower.endswith(".pdf"):
+        raise CorruptFileError("not a valid PDF: no %PDF header")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormatError("this is an old binary Word .doc: save it as .docx or PDF first")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):

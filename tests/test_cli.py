@@ -1,0 +1,157 @@
+"""The command line as a user and a CI script meet it: outputs, exit codes, and bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BEN_TRE_TEXT, ROOT
+
+PYTHON = sys.executable
+
+
+def cchc(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "cchc_cli", *args], input=stdin, capture_output=True, cwd=cwd,
+                          timeout=120, check=False)
+
+
+def test_parse_one_file_to_stdout_is_yaml_and_deterministic() -> None:
+    first, second = cchc("parse", BEN_TRE_TEXT), cchc("parse", BEN_TRE_TEXT)
+    assert first.returncode == 0 and first.stderr == b""
+    assert first.stdout == second.stdout
+    data = yaml.safe_load(first.stdout)
+    assert data["metadata"]["number"] == "8474/KH-UBND" and len(data["tasks"]) == 35
+
+
+def test_parse_json_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    result = cchc("parse", "samples/ben-tre-2023.docx", "--format", "json", "-o", str(out))
+    assert result.returncode == 0 and result.stdout == b""
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["format"] == "docx"
+
+
+def test_parse_stdin() -> None:
+    result = cchc("parse", "-", stdin=(ROOT / BEN_TRE_TEXT).read_bytes())
+    assert result.returncode == 0
+    assert yaml.safe_load(result.stdout)["source"]["path"] == "<stdin>"
+
+
+def test_batch_folder_goes_on_after_a_failure(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_bytes((ROOT / BEN_TRE_TEXT).read_bytes())
+    (inputs / "b.docx").write_bytes(b"PK\x03\x04 truncated")
+    (inputs / "c.txt").write_bytes((ROOT / "samples/seeds/004_693f115be85bb9c6.txt").read_bytes())
+    out = tmp_path / "out"
+    result = cchc("parse", str(inputs), "-o", str(out))
+    assert result.returncode == 1
+    assert sorted(p.name for p in out.iterdir()) == ["a.yaml", "c.yaml"]  # nothing for the broken one
+    err = result.stderr.decode()
+    assert "b.docx" in err and "2 ok, 1 failed" in err and "Traceback" not in err
+
+
+def test_batch_outputs_are_identical_on_a_second_run(tmp_path: Path) -> None:
+    for run in ("one", "two"):
+        assert cchc("parse", "samples/seeds", "-o", str(tmp_path / run), "--format", "json").returncode == 0
+    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
+    assert one == two and len(one) == 5
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert cchc().returncode in (0, 2)  # help
+    assert cchc("parse").returncode == 2
+    assert cchc("parse", "--format", "xml", BEN_TRE_TEXT).returncode == 2
+    several = cchc("parse", BEN_TRE_TEXT, "samples/seeds/000_45f2dcc9db8e5b56.txt")
+    assert several.returncode == 2 and b"-o OUT" in several.stderr
+
+
+def _docx_bytes(path: str = "samples/ben-tre-2023.docx") -> bytes:
+    return (ROOT / path).read_bytes()
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty"),
+    "blank.txt": (b"  \n\n \t\n", "empty"),
+    "noise.bin": (bytes(range(256)) * 64, "binary data"),
+    "notzip.docx": (b"this is not a zip archive", "not a valid .docx"),
+    "truncated.docx": (_docx_bytes()[:3000], "not a valid .docx"),
+    "nodocument.docx": (_zip({"word/styles.xml": b"<x/>"}), "word/document.xml is missing"),
+    "bomb.docx": (_zip({"word/document.xml": b"\0" * (24 * 1024 * 1024)}), "zip bomb"),
+    "entities.docx": (
+        _zip({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+              b'"&lol;&lol;&lol;&lol;">]><w:document xmlns:w="x">&lol2;</w:document>'}),
+        "entity",
+    ),
+    "badxml.docx": (_zip({"word/document.xml": b"<w:document><w:body>"}), "damaged XML"),
+    "notpdf.pdf": (b"hello", "not a valid PDF"),
+    "broken.pdf": (b"%PDF-1.4\n1 0 obj garbage", "damaged PDF"),
+    "english.txt": (b"Quarterly sales report for the northern region. Revenue grew in March.", "not an administrative-reform plan"),
+    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".doc"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_one_clear_line(tmp_path: Path, name: str) -> None:
+    data, message = BAD_INPUTS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out.yaml"
+    result = cchc("parse", str(path), "-o", str(out))
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert err.count("\n") == 1 and err.startswith(f"cchc: error: {path}: "), err
+    assert message in err
+    assert "Traceback" not in err
+    assert not out.exists()  # nothing written half-way
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("samples/derived/scanned.pdf", "no text layer"), ("samples/derived/ben-tre-2023-encrypted.pdf", "encrypted")],
+)
+def test_unreadable_pdfs(path: str, message: str) -> None:
+    result = cchc("parse", path)
+    assert result.returncode == 1 and message in result.stderr.decode() and result.stdout == b""
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    missing = cchc("parse", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 1 and b"no such file" in missing.stderr
+    single_dir = cchc("parse", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert single_dir.returncode == 0  # an empty folder: nothing to do, nothing failed
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_bytes(b"x")
+    path.chmod(0)
+    assert b"permission denied" in cchc("parse", str(path)).stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert b"Traceback" in cchc("parse", str(path), "--debug").stderr
+
+
+def test_version_and_help_start() -> None:
+    assert cchc("--version").stdout.startswith(b"cchc ")
+    assert b"parse" in cchc("--help").stdout
