@@ -15,13 +15,12 @@ from cchc_cli.parse.sections import parse_sections
 from cchc_cli.parse.state import State, Unit
 from cchc_cli.parse.targets import extract_targets
 from cchc_cli.parse.tasks import parse_tasks
+from cchc_cli.parse.text import rx
 from cchc_cli.readers.blocks import Document
 
 __all__ = ["build_plan"]
 
-_PLAN_WORDS = regex.compile(
-    r"kế hoạch|kế hoạch|cải cách hành chính|CCHC|chỉ tiêu|nhiệm vụ|K[EẾ] HO[AẠ]CH", regex.I
-)
+_PLAN_WORDS = rx(r"kế hoạch|kế hoạch|cải cách hành chính|CCHC|chỉ tiêu|nhiệm vụ|K[EẾ] HO[AẠ]CH", regex.I)
 
 
 def build_plan(doc: Document, source: Source) -> Plan:

@@ -6,11 +6,10 @@ A comma or "và" separates two agencies only when the next words start an agency
 
 from __future__ import annotations
 
-import regex
-
 from cchc_cli.parse.lexicon import AGENCY_HEAD
+from cchc_cli.parse.text import rx
 
-_SEPARATOR = regex.compile(r"\s*(?:;|,|\bvà\b|\n)\s*")
+_SEPARATOR = rx(r"\s*(?:;|,|\bvà\b|\n)\s*")
 
 
 def split_agencies(text: str | None) -> list[str]:

@@ -11,8 +11,9 @@ import regex
 
 from cchc_cli.models import Assignment, Paragraph, Section
 from cchc_cli.parse.lexicon import AGENCY_HEAD
+from cchc_cli.parse.text import rx
 
-_DUTY_VERB = regex.compile(
+_DUTY_VERB = rx(
     r"^(?P<agency>(?:Sở|Văn phòng|Thanh tra|Ban|Công an|Đài|Báo|Các đơn vị|Các cơ quan|Các sở)[^.,;:]{0,80}?)\s+"
     r"(?:chủ động|chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|tham mưu|theo dõi|thực hiện)\b"
 )

@@ -11,15 +11,16 @@ import regex
 
 from cchc_cli.models import Footnote, Location
 from cchc_cli.parse.state import State, location
+from cchc_cli.parse.text import rx
 from cchc_cli.readers.blocks import Block
 
-_BYLINE = regex.compile(r"^(?:\p{Lu}\p{Ll}*\.?\s?){1,4}$")
-_NOTE_LINE = regex.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s*(\S.*)$")
+_BYLINE = rx(r"^(?:\p{Lu}\p{Ll}*\.?\s?){1,4}$")
+_NOTE_LINE = rx(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s*(\S.*)$")
 
 
 def _mark(number: str) -> regex.Pattern[str]:
     # "[1]" anywhere; a bare digit only glued to a word or to a year, before punctuation or a space.
-    return regex.compile(rf"\[{number}\]|(?<=\p{{L}}|(?<!\d)(?:19|20)\d\d){number}(?=[.,;:)\s]|$)")
+    return rx(rf"\[{number}\]|(?<=\p{{L}}|(?<!\d)(?:19|20)\d\d){number}(?=[.,;:)\s]|$)")
 
 
 def extract(state: State) -> list[Footnote]:

@@ -13,48 +13,48 @@ from cchc_cli.models import Metadata
 from cchc_cli.parse.dates import DATE, first_date, make_date, parse_date
 from cchc_cli.parse.lexicon import CENTRAL_CITIES, find_province, province_name
 from cchc_cli.parse.state import State
-from cchc_cli.parse.text import fold, squash, title_case
+from cchc_cli.parse.text import fold, rx, squash, title_case
 
-_MOTTO = regex.compile(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
-_RULE = regex.compile(r"^[-_=*.\s]+$")
+_MOTTO = rx(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
+_RULE = rx(r"^[-_=*.\s]+$")
 # A part of a number's code: capitals, then at most one small letter ("QĐ-TTg", "CTr"), so that
 # "118/KH-UBNDngày" (words run together) stops at "UBND".
 _CODE_PART = r"[A-ZĐ0-9][A-ZĐ0-9]*(?:[a-zđ](?![a-zđ]))?"
-NUMBER = regex.compile(
+NUMBER = rx(
     rf"\b(?i:số)(?:\s*(?i:hiệu))?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*({_CODE_PART}(?:\s*-\s*{_CODE_PART})*)"
 )
-_PLACE_DATE = regex.compile(
+_PLACE_DATE = rx(
     r"((?:TP\.\s*|Tp\.\s*)?\p{Lu}\p{Ll}+(?:\s+(?:-\s+)?\p{Lu}\p{Ll}+){0,4}),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
 )
-_DB_FIELD = regex.compile(
+_DB_FIELD = rx(
     r"(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành)\s*:\s*(.+?)(?=\s{2,}|\s+(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày công báo|Số công báo|Ngày hiệu lực|Tình trạng)\s*:|$)"
 )
-_YEAR_IN_TITLE = regex.compile(r"năm\s*(\d{4})", regex.I)
-_PERIOD = regex.compile(r"giai\s+đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", regex.I)
-_ISSUED_PROSE = regex.compile(
+_YEAR_IN_TITLE = rx(r"năm\s*(\d{4})", regex.I)
+_PERIOD = rx(r"giai\s+đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", regex.I)
+_ISSUED_PROSE = rx(
     r"(?:ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\d{1,2}/\d{4}))[^.]{0,80}?ban hành\s+(?:Kế hoạch|kế hoạch)",
     regex.I,
 )
-_PLAN_YEAR_PROSE = regex.compile(r"\bkế hoạch\b[^.]{0,160}?\bnăm\s*(\d{4})\b", regex.I)
-_NUMBER_PROSE = regex.compile(r"ban hành\s+Kế hoạch\s+số\s+(\d+[\w.]*/[A-ZĐ][A-ZĐ0-9\-]*)", regex.I)
-_SIGNER_PROSE = regex.compile(
+_PLAN_YEAR_PROSE = rx(r"\bkế hoạch\b[^.]{0,160}?\bnăm\s*(\d{4})\b", regex.I)
+_NUMBER_PROSE = rx(r"ban hành\s+Kế hoạch\s+số\s+(\d+[\w.]*/[A-ZĐ][A-ZĐ0-9\-]*)", regex.I)
+_SIGNER_PROSE = rx(
     r"((?:Phó\s+)?Chủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|xã)(?:\s+\p{Lu}\p{L}*)*?)\s+"
     r"((?:\p{Lu}\p{L}*\s+){1,4})(?:đã\s+)?ký"
 )
-_ISSUER_PROSE = regex.compile(
+_ISSUER_PROSE = rx(
     r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\b(?=[^.]{0,60}ban hành)", regex.I
 )
-_SIGN_TITLE = regex.compile(
+_SIGN_TITLE = rx(
     r"^(?:(?:KT|TM|TL|Q)\.?\s*)?(PHÓ CHỦ TỊCH|CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b"
 )
-_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
+_NAME = rx(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 # The issuing body, read from the capitalised lines of the header.
 _UNIT = r"(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)"
-_LOCAL = regex.compile(rf"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+{_UNIT}\s+(.+)$")
-_DEPARTMENT = regex.compile(r"^(SỞ|BAN|VĂN PHÒNG|THANH TRA|CHI CỤC|CỤC)\s+(.+)$")
-_MINISTRY = regex.compile(r"^(BỘ|ỦY BAN|UỶ BAN)\s+(.+)$")
-_CENTRAL = regex.compile(r"^(THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BAN CHỈ ĐẠO .+)$")
+_LOCAL = rx(rf"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+{_UNIT}\s+(.+)$")
+_DEPARTMENT = rx(r"^(SỞ|BAN|VĂN PHÒNG|THANH TRA|CHI CỤC|CỤC)\s+(.+)$")
+_MINISTRY = rx(r"^(BỘ|ỦY BAN|UỶ BAN)\s+(.+)$")
+_CENTRAL = rx(r"^(THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BAN CHỈ ĐẠO .+)$")
 _UNIT_WORD = {
     "TỈNH": "tỉnh",
     "THÀNH PHỐ": "thành phố",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from cchc_cli.models import Area, SectionKind
-from cchc_cli.parse.text import fold
+from cchc_cli.parse.text import fold, rx
 
 # Reform areas: ordered rules, first match wins. Specific phrases come before generic ones
 # ("kiểm tra CCHC" is direction even though it names TTHC; "môi trường mạng" is digital even
@@ -159,8 +159,7 @@ AREA_RULES: list[tuple[Area, tuple[str, ...]]] = [
     ),
 ]
 _AREA_PATTERNS = [
-    (area, regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b"))
-    for area, words in AREA_RULES
+    (area, rx(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b")) for area, words in AREA_RULES
 ]
 
 
@@ -176,12 +175,12 @@ def classify_area(text: str) -> Area | None:
 SECTION_KINDS: list[tuple[SectionKind, regex.Pattern[str]]] = [
     (
         "organization",
-        regex.compile(r"\b(to chuc thuc hien|phan cong|trach nhiem thuc hien|kinh phi thuc hien)\b"),
+        rx(r"\b(to chuc thuc hien|phan cong|trach nhiem thuc hien|kinh phi thuc hien)\b"),
     ),
-    ("reporting", regex.compile(r"\b(che do bao cao|thong tin,? bao cao|bao cao)\b")),
-    ("targets", regex.compile(r"\b(chi tieu|muc tieu)\b")),
-    ("tasks", regex.compile(r"\b(nhiem vu|giai phap|noi dung)\b")),
-    ("purpose", regex.compile(r"\b(muc dich|yeu cau|quan diem)\b")),
+    ("reporting", rx(r"\b(che do bao cao|thong tin,? bao cao|bao cao)\b")),
+    ("targets", rx(r"\b(chi tieu|muc tieu)\b")),
+    ("tasks", rx(r"\b(nhiem vu|giai phap|noi dung)\b")),
+    ("purpose", rx(r"\b(muc dich|yeu cau|quan diem)\b")),
 ]
 
 
@@ -194,7 +193,7 @@ def section_kind(title: str) -> SectionKind:
 
 
 # Words an agency's name starts with (case matters: "ban" in "sở, ban, ngành" is not one).
-AGENCY_HEAD = regex.compile(
+AGENCY_HEAD = rx(
     r"^(?:Sở|Văn phòng|VP|Ủy ban|Uỷ ban|UBND|Ban|Thanh tra|Đài|Báo|Công an|Bộ|Các|các|Cơ quan|Hội|"
     r"Hiệp hội|Trung tâm|Kho bạc|Cục|Chi cục|Phòng|Thủ trưởng|Chủ tịch|Liên đoàn|Tỉnh đoàn|"
     r"Đoàn|Viện|Trường|Bưu điện|Ngân hàng|Bảo hiểm|Quỹ|Tòa án|Viện kiểm sát|Hội đồng|HĐND|"
@@ -271,7 +270,7 @@ PROVINCES = (
 CENTRAL_CITIES = frozenset({"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"})
 
 
-_DASHES = regex.compile(r"[\s\-]+")
+_DASHES = rx(r"[\s\-]+")
 
 
 def _province_key(name: str) -> str:
@@ -294,8 +293,8 @@ _PROVINCE_BY_KEY.update(
     }
 )
 _PROVINCE_ALTERNATION = "|".join(sorted((regex.escape(k) for k in _PROVINCE_BY_KEY), key=len, reverse=True))
-_PROVINCE_FIND = regex.compile(rf"\b({_PROVINCE_ALTERNATION})\b")
-_PROVINCE_IN_TEXT = regex.compile(rf"\b(?:tinh|thanh pho|tp\.?)\s+({_PROVINCE_ALTERNATION})\b")
+_PROVINCE_FIND = rx(rf"\b({_PROVINCE_ALTERNATION})\b")
+_PROVINCE_IN_TEXT = rx(rf"\b(?:tinh|thanh pho|tp\.?)\s+({_PROVINCE_ALTERNATION})\b")
 
 
 def province_name(text: str) -> str | None:
@@ -317,11 +316,11 @@ def find_province(text: str) -> str | None:
 # Matched on the text itself (not folded: documents can be long and these words are fixed).
 # Applied to the lowercased text with case-sensitive patterns (much faster than IGNORECASE).
 INDICES: list[tuple[str, regex.Pattern[str]]] = [
-    ("PAR INDEX", regex.compile(r"\bpar[\s-]*index\b|\bchỉ số (?:cchc|cải cách hành chính)\b")),
-    ("SIPAS", regex.compile(r"\bsipas\b|\bchỉ số hài lòng\b")),
-    ("PAPI", regex.compile(r"\bpapi\b|\bchỉ số hiệu quả quản trị\b")),
-    ("PCI", regex.compile(r"\bpci\b|\bchỉ số năng lực cạnh tranh\b")),
-    ("DTI", regex.compile(r"\bdti\b|\bchỉ số chuyển đổi số\b")),
+    ("PAR INDEX", rx(r"\bpar[\s-]*index\b|\bchỉ số (?:cchc|cải cách hành chính)\b")),
+    ("SIPAS", rx(r"\bsipas\b|\bchỉ số hài lòng\b")),
+    ("PAPI", rx(r"\bpapi\b|\bchỉ số hiệu quả quản trị\b")),
+    ("PCI", rx(r"\bpci\b|\bchỉ số năng lực cạnh tranh\b")),
+    ("DTI", rx(r"\bdti\b|\bchỉ số chuyển đổi số\b")),
 ]
 
 

@@ -12,27 +12,27 @@ import regex
 from cchc_cli.models import Reference
 from cchc_cli.parse.dates import DATE, parse_date
 from cchc_cli.parse.state import Unit
-from cchc_cli.parse.text import strip_punct
+from cchc_cli.parse.text import rx, strip_punct
 
 _KINDS = (
     "Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Đề án|Chương trình|Thông tư liên tịch|Thông tư|Nghị định|"
     "Kết luận|Thông báo|Quy chế|Hướng dẫn|Công điện|Văn bản|Quy định|Báo cáo|Tờ trình|Hiến pháp"
 )
-_NUMBERED = regex.compile(
+_NUMBERED = rx(
     rf"(?P<kind>(?i:{_KINDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>\d+[\w.]*(?:\s*[/-]\s*[\p{{Lu}}\d][\w.]*)+)"
 )
-_HAS_NUMBER = regex.compile(r"\d[\w.]*\s*[/-]\s*\p{Lu}")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
-_AFTER_DATE = regex.compile(rf"^\s*,?\s*(?:ngày\s*)?(?={DATE.pattern})", regex.I)
-_ISSUER = regex.compile(
+_HAS_NUMBER = rx(r"\d[\w.]*\s*[/-]\s*\p{Lu}")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
+_AFTER_DATE = rx(rf"^\s*,?\s*(?:ngày\s*)?(?={DATE.pattern})", regex.I)
+_ISSUER = rx(
     r"^\s*,?\s*của\s+(?P<issuer>.{2,80}?)(?=\s+(?:về|trên|tại|đến|nhằm|theo|và|để|đối với|quy định|ban hành|hướng dẫn)\b|\s*[,;.)\[]|$)"
 )
-_ABOUT = regex.compile(
+_ABOUT = rx(
     r"^\s*,?\s*(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)"
 )
-_LAW = regex.compile(
+_LAW = rx(
     r"\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)"
 )
-_PROGRAMME = regex.compile(
+_PROGRAMME = rx(
     r"\b(?P<kind>Chương trình)\s+(?P<title>tổng thể[^;.]{0,100}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})"
     r"(?:\s+của\s+(?P<issuer>Chính phủ|Thủ tướng Chính phủ))?"
 )

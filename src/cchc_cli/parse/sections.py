@@ -14,14 +14,14 @@ import regex
 from cchc_cli.models import Area, Paragraph, Section, SectionKind
 from cchc_cli.parse.lexicon import classify_area, section_kind
 from cchc_cli.parse.state import State, Unit, location
-from cchc_cli.parse.text import fold, is_roman
+from cchc_cli.parse.text import fold, is_roman, rx
 from cchc_cli.readers.blocks import Block
 
-_ROMAN_H = regex.compile(r"^([IVXLC]{1,6})\s*[.)\-–]\s*(\S.*)$")
-_DOTTED_H = regex.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
-_ARABIC_H = regex.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
-_LETTER_H = regex.compile(r"^([a-zđ])\s*\)\s*(\S.*)$")
-_LEAD_IN = regex.compile(r"(yeu cau|giao|phan cong|de nghi|trach nhiem)[^.]{0,40}:$")
+_ROMAN_H = rx(r"^([IVXLC]{1,6})\s*[.)\-–]\s*(\S.*)$")
+_DOTTED_H = rx(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+_ARABIC_H = rx(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
+_LETTER_H = rx(r"^([a-zđ])\s*\)\s*(\S.*)$")
+_LEAD_IN = rx(r"(yeu cau|giao|phan cong|de nghi|trach nhiem)[^.]{0,40}:$")
 
 
 @dataclass

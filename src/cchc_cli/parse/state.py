@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import regex
-
 from cchc_cli.models import Area, Location, SectionKind
-from cchc_cli.parse.text import fold
+from cchc_cli.parse.text import fold, rx
 from cchc_cli.readers.blocks import Block, Document
 
 
@@ -51,18 +49,18 @@ class Unit:
         return location(self.source)
 
 
-_TITLE = regex.compile(r"^(ke hoach|quyet dinh|chuong trinh)$")
-_TITLE_INLINE = regex.compile(r"^(ke hoach)\s+\S")
-_CLOSING = regex.compile(r"^noi nhan\b")
-_APPENDIX = regex.compile(r"^(phu luc|danh muc nhiem vu|bang phan cong)(\s+[ivxlc\d]+\.?)?(\s*[:.\-].*)?$")
+_TITLE = rx(r"^(ke hoach|quyet dinh|chuong trinh)$")
+_TITLE_INLINE = rx(r"^(ke hoach)\s+\S")
+_CLOSING = rx(r"^noi nhan\b")
+_APPENDIX = rx(r"^(phu luc|danh muc nhiem vu|bang phan cong)(\s+[ivxlc\d]+\.?)?(\s*[:.\-].*)?$")
 # A legal database's metadata box or a portal's footer: not part of the plan.
-_TRAILER = regex.compile(
+_TRAILER = rx(
     r"^(hieu luc van ban|file dinh kem|tac gia:|nguon tin:|tong so diem|y kien ban doc|nhung tin (moi|cu) hon|"
     r"thong ke truy cap|tin video|tin lien quan|cac tin khac|tai van ban|ban da khong su dung site|chia se|"
     r"dang truy cap|hien dang co|luot truy cap|in trang|ve dau trang|lien ket web|tin moi nhat)"
 )
 # Page chrome before the article: dates, view counters, font-size widgets.
-_CHROME = regex.compile(
+_CHROME = rx(
     r"^((thu (hai|ba|tu|nam|sau|bay)|chu nhat)\b.*|ngay dang:.*|mac dinh co chu.*|he thong phap luat|"
     r"tu khoa:.*|dang nhap|dang tai van ban.*|article thumbnail|luot xem.*|[\d/: ]+)$"
 )
@@ -156,7 +154,7 @@ def _title_index(blocks: list[Block]) -> int | None:
     return None
 
 
-_HEADING_START = regex.compile(r"^(?:[IVXLC]+|\d{1,2})\s*[.)]\s")
+_HEADING_START = rx(r"^(?:[IVXLC]+|\d{1,2})\s*[.)]\s")
 
 
 def _is_title_line(block: Block, first: Block) -> bool:

@@ -21,24 +21,24 @@ from cchc_cli.models import Area, Comparator, Target
 from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.numbers import NUMBER, to_number
 from cchc_cli.parse.state import Unit
-from cchc_cli.parse.text import fold, squash, strip_punct
+from cchc_cli.parse.text import fold, rx, squash, strip_punct
 
-_SENTENCE = regex.compile(
+_SENTENCE = rx(
     r"(?<=[.!?…])(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|St|Tr|v\.v|ĐT|TT|Th|\d))\s+(?=[\p{Lu}\d(\[\"“\-–])"
 )
-_PARENS = regex.compile(r"\(([^()]*\d[^()]*)\)")
-_CLAUSE = regex.compile(r"(\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b))")
+_PARENS = rx(r"\(([^()]*\d[^()]*)\)")
+_CLAUSE = rx(r"(\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b))")
 
-_PERCENT = regex.compile(rf"(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}))?\s*(?:%|phần trăm)")
-_RANK = regex.compile(
+_PERCENT = rx(rf"(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}))?\s*(?:%|phần trăm)")
+_RANK = rx(
     r"(?:(?:nằm\s+|thuộc\s+|vào\s+)?(?:trong\s+)?(?:nhóm|nhóm\s+dẫn\s+đầu)\s+(?P<num>\d{1,3})\s+"
     r"(?:tỉnh(?:,\s*thành\s+phố)?|địa\s+phương|nước|quốc\s+gia|đơn\s+vị|thành\s+phố|bộ|cơ\s+quan)\b(?:\s+dẫn\s+đầu)?"
     r"|(?:top|tốp)\s+(?P<num>\d{1,3})\b"
     r"|(?:xếp\s+)?(?:thứ\s+)?hạng\s+(?:thứ\s+)?(?P<num>\d{1,3})(?![/\d]))",
     regex.I,
 )
-_POINTS = regex.compile(rf"(?P<num>{NUMBER})\s*điểm\b", regex.I)
-_COUNT = regex.compile(
+_POINTS = rx(rf"(?P<num>{NUMBER})\s*điểm\b", regex.I)
+_COUNT = rx(
     rf"(?<=\b(?:tối thiểu|ít nhất|không dưới|không ít hơn|tối đa|không quá|không vượt quá)\s+)(?P<num>{NUMBER})"
     rf"(?=\s+\p{{L}})(?!\s+(?:tháng|năm|ngày|quý|giờ)\b)",
     regex.I,
@@ -46,60 +46,60 @@ _COUNT = regex.compile(
 
 _LEFT = [
     (
-        regex.compile(
+        rx(
             r"(?:không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|từ|lên)\s*(?:là\s*|mức\s*)?$",
             regex.I,
         ),
         ">=",
     ),
     (
-        regex.compile(
+        rx(
             r"(?:không\s+vượt\s+quá|không\s+quá|tối\s+đa|không\s+cao\s+hơn|nhiều\s+nhất|xuống\s+(?:còn\s+)?|còn)\s*(?:là\s*|mức\s*)?$",
             regex.I,
         ),
         "<=",
     ),
-    (regex.compile(r"(?:cao\s+hơn|lớn\s+hơn|trên|hơn|vượt)\s*$", regex.I), ">"),
-    (regex.compile(r"(?:thấp\s+hơn|nhỏ\s+hơn|ít\s+hơn|dưới)\s*$", regex.I), "<"),
+    (rx(r"(?:cao\s+hơn|lớn\s+hơn|trên|hơn|vượt)\s*$", regex.I), ">"),
+    (rx(r"(?:thấp\s+hơn|nhỏ\s+hơn|ít\s+hơn|dưới)\s*$", regex.I), "<"),
 ]
-_RIGHT_GE = regex.compile(r"^\s*trở\s+lên", regex.I)
-_RIGHT_LE = regex.compile(r"^\s*trở\s+xuống", regex.I)
+_RIGHT_GE = rx(r"^\s*trở\s+lên", regex.I)
+_RIGHT_LE = rx(r"^\s*trở\s+xuống", regex.I)
 # Words between the metric and its value, and before a clause's real subject.
-_TRAILING = regex.compile(
+_TRAILING = rx(
     r"(?:[\s,:]+|\b(?:đạt(?:\s+mức)?|là|ở\s+mức|bằng|chiếm|với|mức|tỷ\s+lệ|tỉ\s+lệ|phấn\s+đấu|đạt\s+được|đạt\s+tỷ\s+lệ)\b)+$",
     regex.I,
 )
-_LEAD = regex.compile(
+_LEAD = rx(
     r"\b(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|duy\s+trì|trong\s+(?:số\s+)?đó|đồng\s+thời|cụ\s+thể|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch\s+đề\s+ra)\b\s*[:,]?\s*",
     regex.I,
 )
 # What marks a value as a past result rather than a commitment.
-_RESULT = regex.compile(
+_RESULT = rx(
     r"\b(?:đã\s+(?:đạt|có|thực\s+hiện|hoàn\s+thành|giải\s+quyết|tiếp\s+nhận|được)|đạt\s+được|"
     r"(?<!so\s+với\s+)(?:năm\s+qua|năm\s+trước|vừa\s+qua)|"
     r"cùng\s+kỳ|thực\s+hiện\s+được|kết\s+quả\s+(?:năm|đạt)|tăng\s+so\s+với\s+cùng\s+kỳ)\b",
     regex.I,
 )
-_PAST_YEAR = regex.compile(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
-_BAND = regex.compile(
+_PAST_YEAR = rx(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
+_BAND = rx(
     r"\b(?:nhóm\s+[A-E]\b|loại\s+(?:tốt|khá|xuất sắc|trung bình|yếu)|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)",
     regex.I,
 )
-_RANGE_BAND = regex.compile(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
-_BAND_BEFORE = regex.compile(
+_RANGE_BAND = rx(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
+_BAND_BEFORE = rx(
     r"\b(?:nhóm\s+[A-E]|loại\s+(?:tốt|khá|xuất\s+sắc|trung\s+bình|yếu)|xếp\s+loại)\s*$", regex.I
 )
-_BAND_RANGE = regex.compile(r"đến\s+dưới\s+[\d,.]+\s*%", regex.I)
-_TARGET_WORD = regex.compile(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
-_YEAR_SCOPE = regex.compile(
+_BAND_RANGE = rx(r"đến\s+dưới\s+[\d,.]+\s*%", regex.I)
+_TARGET_WORD = rx(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
+_YEAR_SCOPE = rx(
     r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", regex.I
 )
 
 # Directional aims with no number.
-_TOWARD = regex.compile(r"\b(tăng|cải\s+thiện|nâng\s+cao|nâng|giảm|hạ|duy\s+trì|giữ\s+vững)\b", regex.I)
-_AGAINST_BASE = regex.compile(r"\bso\s+với\s+(?:năm|kết\s+quả|cùng|giai\s+đoạn)", regex.I)
-_SCORE_RANK = regex.compile(r"\b(?:điểm\s+số|thứ\s+hạng|xếp\s+hạng|vị\s+trí\s+xếp\s+hạng)\b", regex.I)
-_STRIVE_INDEX = regex.compile(
+_TOWARD = rx(r"\b(tăng|cải\s+thiện|nâng\s+cao|nâng|giảm|hạ|duy\s+trì|giữ\s+vững)\b", regex.I)
+_AGAINST_BASE = rx(r"\bso\s+với\s+(?:năm|kết\s+quả|cùng|giai\s+đoạn)", regex.I)
+_SCORE_RANK = rx(r"\b(?:điểm\s+số|thứ\s+hạng|xếp\s+hạng|vị\s+trí\s+xếp\s+hạng)\b", regex.I)
+_STRIVE_INDEX = rx(
     r"^\s*phấn\s+đấu\s+(?:duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng)[^;.]{0,80}\bchỉ\s+số\b", regex.I
 )
 
@@ -171,7 +171,7 @@ def _split(text: str) -> list[str]:
     return [squash(p) for p in merged]
 
 
-_PREDICATE = regex.compile(r"\b(?:được|đạt|có|thực\s+hiện|hoàn\s+thành|bố\s+trí)\b", regex.I)
+_PREDICATE = rx(r"\b(?:được|đạt|có|thực\s+hiện|hoàn\s+thành|bố\s+trí)\b", regex.I)
 
 
 def _has_value(text: str) -> bool:
@@ -222,8 +222,8 @@ def _values(clause: str) -> list[_Value]:
     return sorted(found, key=lambda v: v.start)
 
 
-_SINCE_LAST_PERIOD = regex.compile(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
-_BASE_VALUE = regex.compile(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
+_SINCE_LAST_PERIOD = rx(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
+_BASE_VALUE = rx(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
 
 
 def _is_result(clause: str, value: _Value) -> bool:
@@ -318,13 +318,13 @@ def _direction(clause: str) -> Found | None:
     return Found(strip_punct(clause), metric, comparator, None, None, _year_scope(clause))
 
 
-_DIRECTION_VERBS = regex.compile(
+_DIRECTION_VERBS = rx(
     r"^(?:(?:tiếp\s+tục|duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng|giảm)(?:\s*,\s*|\s+và\s+|\s+))+",
     regex.I,
 )
-_CONTINUE = regex.compile(r"\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
-_SUBORDINATE = regex.compile(r",?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\s+phần|theo\s+hướng)\b", regex.I)
-_TRAILING_YEAR = regex.compile(r"\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
+_CONTINUE = rx(r"\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
+_SUBORDINATE = rx(r",?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\s+phần|theo\s+hướng)\b", regex.I)
+_TRAILING_YEAR = rx(r"\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
 
 
 def _strip_joiners(text: str) -> str:
@@ -341,15 +341,15 @@ def main_metric_of(clause: str) -> str:
     return strip_punct(squash(text))
 
 
-_AFTER_WORDS = regex.compile(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", regex.I)
-_JOINER = regex.compile(r",\s*|\s+và\s+|;\s*")
-_WORDY = regex.compile(r"\p{L}{2,}")
-_LEADING_JOINERS = regex.compile(r"^(?:(?:,|và|hoặc|cùng)\s*)+")
-_REACHED = regex.compile(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", regex.I)
-_BULLET = regex.compile(r"^[-+•]\s*")
-_NUMBERING = regex.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*")
+_AFTER_WORDS = rx(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", regex.I)
+_JOINER = rx(r",\s*|\s+và\s+|;\s*")
+_WORDY = rx(r"\p{L}{2,}")
+_LEADING_JOINERS = rx(r"^(?:(?:,|và|hoặc|cùng)\s*)+")
+_REACHED = rx(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", regex.I)
+_BULLET = rx(r"^[-+•]\s*")
+_NUMBERING = rx(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*")
 # A cheap first look: a clause with none of these holds no target (most clauses).
-_WORTH_A_LOOK = regex.compile(
+_WORTH_A_LOOK = rx(
     r"\d\s*(?:%|phần trăm|điểm)|(?:nhóm|top|tốp|hạng)\s+(?:thứ\s+)?\d|(?:tối thiểu|ít nhất|không dưới|không ít hơn|"
     r"tối đa|không quá|không vượt quá)\s+\d|so với|điểm số|thứ hạng|xếp hạng|phấn đấu",
 )  # applied to lowercased text: a case-sensitive pattern is much faster

@@ -14,21 +14,21 @@ from cchc_cli.models import Area, Task
 from cchc_cli.parse.agencies import split_agencies
 from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.state import State, location
-from cchc_cli.parse.text import fold, is_roman
+from cchc_cli.parse.text import fold, is_roman, rx
 from cchc_cli.parse.timeline import parse_timeline
 from cchc_cli.readers.blocks import Block
 
 # Header words -> field, checked in this order ("thời gian thực hiện" is a timeline, not a lead).
 _COLUMNS = [
-    ("stt", regex.compile(r"^(stt|tt|so tt|so thu tu)$")),
-    ("timeline", regex.compile(r"\b(thoi gian|thoi han|tien do|moc thoi gian)\b")),
-    ("partners", regex.compile(r"\bphoi hop\b")),
-    ("lead", regex.compile(r"\b(chu tri|co quan thuc hien|don vi thuc hien|thuc hien)\b")),
-    ("output", regex.compile(r"\b(ket qua|san pham|hinh thuc)\b")),
-    ("note", regex.compile(r"\bghi chu\b")),
-    ("content", regex.compile(r"\b(noi dung|nhiem vu|cong viec|hoat dong|ten)\b")),
+    ("stt", rx(r"^(stt|tt|so tt|so thu tu)$")),
+    ("timeline", rx(r"\b(thoi gian|thoi han|tien do|moc thoi gian)\b")),
+    ("partners", rx(r"\bphoi hop\b")),
+    ("lead", rx(r"\b(chu tri|co quan thuc hien|don vi thuc hien|thuc hien)\b")),
+    ("output", rx(r"\b(ket qua|san pham|hinh thuc)\b")),
+    ("note", rx(r"\bghi chu\b")),
+    ("content", rx(r"\b(noi dung|nhiem vu|cong viec|hoat dong|ten)\b")),
 ]
-_STT = regex.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_STT = rx(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
 def column_of(text: str) -> str | None:

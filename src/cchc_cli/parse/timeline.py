@@ -10,23 +10,23 @@ import regex
 
 from cchc_cli.models import Timeline
 from cchc_cli.parse.dates import DATE, parse_date
-from cchc_cli.parse.text import fold, roman_value
+from cchc_cli.parse.text import fold, roman_value, rx
 
-_QUARTERS = regex.compile(
+_QUARTERS = rx(
     r"qu[ýy]\s+((?:[IV]{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýy]\s+)?(?:[IV]{1,3}|[1-4]))*)\s*(?:/|năm)?\s*(\d{4})?",
     regex.I,
 )
-_MONTHS = regex.compile(
+_MONTHS = rx(
     r"tháng\s+(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)\s*(?:/|năm)\s*(\d{4})", regex.I
 )
-_YEAR = regex.compile(r"\b(?:năm|trong năm|cả năm)\s+(\d{4})\b", regex.I)
-_RECURRING = regex.compile(r"\b(thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)\b")
-_BEFORE = regex.compile(r"\b(truoc|cham nhat|han chot)\b")
+_YEAR = rx(r"\b(?:năm|trong năm|cả năm)\s+(\d{4})\b", regex.I)
+_RECURRING = rx(r"\b(thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)\b")
+_BEFORE = rx(r"\b(truoc|cham nhat|han chot)\b")
 
 
-_TOKEN = regex.compile(r"[IVX]+|\d+", regex.I)
-_RANGE_WORD = regex.compile(r"-|–|đến")
-_THIS_YEAR = regex.compile(r"\b(trong nam|ca nam)\b")
+_TOKEN = rx(r"[IVX]+|\d+", regex.I)
+_RANGE_WORD = rx(r"-|–|đến")
+_THIS_YEAR = rx(r"\b(trong nam|ca nam)\b")
 
 
 def _numbers(listing: str, roman: bool) -> list[int]:
