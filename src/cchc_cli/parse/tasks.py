@@ -45,9 +45,18 @@ class _Builder:
     def __init__(self, plan_year: int | None):
         self.plan_year = plan_year
         self.tasks: list[Task] = []
+        self.taken: set[str] = set()
         self.group_number: str | None = None
         self.group: str | None = None
         self.area: Area | None = None
+
+    def _unique(self, task_id: str) -> str:
+        """Ids stay unique when a table repeats a number ("II.1", then "II.1-2")."""
+        candidate, n = task_id, 2
+        while candidate in self.taken:
+            candidate, n = f"{task_id}-{n}", n + 1
+        self.taken.add(candidate)
+        return candidate
 
     def start_group(self, number: str, title: str) -> None:
         self.group_number, self.group = number, title.strip() or None
@@ -62,7 +71,7 @@ class _Builder:
         task_id = f"{self.group_number}.{stt}" if self.group_number else stt
         self.tasks.append(
             Task(
-                id=_unique(task_id, self.tasks),
+                id=self._unique(task_id),
                 group_number=self.group_number,
                 group=self.group,
                 area=self.area or classify_area(content) or "other",
@@ -76,16 +85,6 @@ class _Builder:
                 location=location(block, row=row),
             )
         )
-
-
-def _unique(task_id: str, tasks: list[Task]) -> str:
-    taken = {t.id for t in tasks}
-    if task_id not in taken:
-        return task_id
-    n = 2
-    while f"{task_id}-{n}" in taken:
-        n += 1
-    return f"{task_id}-{n}"
 
 
 def parse_tasks(state: State, plan_year: int | None) -> list[Task]:

@@ -1,0 +1,165 @@
+"""Benchmarks for `make bench`: writes BENCHMARKS.md. Timings are medians of repeated runs.
+
+Measured: in-process parse of the Bến Tre plan (text, docx against python-docx alone, PDF per
+page against pdfplumber alone), the whole `cchc parse` process, scaling at 1x/10x/100x of the
+plan text, and peak memory of the 100x parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from cchc_cli.pipeline import parse_bytes  # noqa: E402
+
+TEXT = ROOT / "samples/seeds/002_5059744902de90ce.txt"
+DOCX = ROOT / "samples/ben-tre-2023.docx"
+PDF = ROOT / "samples/ben-tre-2023.pdf"
+
+
+def median_ms(fn, repeat: int = 30, warmup: int = 2) -> float:  # noqa: ANN001
+    for _ in range(warmup):
+        fn()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def python_docx_alone(data: bytes) -> None:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    for paragraph in document.paragraphs:
+        _ = paragraph.text
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                _ = cell.text
+
+
+def pdfplumber_alone(data: bytes) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+
+
+def scaled(times: int) -> bytes:
+    """The plan with its body sections and its appendix rows each repeated ``times`` times."""
+    text = TEXT.read_text(encoding="utf-8")
+    head, rest = text.split("I. MỤC ĐÍCH - YÊU CẦU", 1)
+    body, rest = rest.split("Nơi nhận:", 1)
+    closing, rest = rest.split("PHỤ LỤC", 1)
+    table_head, rest = rest.split("Ghi chú\n", 1)
+    rows, notes = rest.split("\n1 Cải cách thể chế", 1)
+    return (
+        head + ("I. MỤC ĐÍCH - YÊU CẦU" + body) * times + "Nơi nhận:" + closing + "PHỤ LỤC" + table_head
+        + "Ghi chú\n" + rows * times + "\n1 Cải cách thể chế" + notes
+    ).encode("utf-8")
+
+
+def whole_process(path: Path, repeat: int = 10) -> float:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "cchc_cli", "parse", str(path)], check=True,
+                       stdout=subprocess.DEVNULL, cwd=ROOT)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def peak_memory_mb(data: bytes) -> float:
+    with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as handle:
+        handle.write(data)
+    code = (
+        "import resource,sys; from cchc_cli.pipeline import parse_file; from cchc_cli.render import to_yaml;"
+        f"to_yaml(parse_file({handle.name!r}));"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    try:
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT,
+                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    finally:
+        os.unlink(handle.name)
+    return int(out.stdout) / 1024
+
+
+def main() -> None:
+    text, docx_data, pdf_data = TEXT.read_bytes(), DOCX.read_bytes(), PDF.read_bytes()
+    rows: list[tuple[str, str, str]] = []
+
+    t_text = median_ms(lambda: parse_bytes(text, "plan.txt"), repeat=50)
+    rows.append(("parse Bến Tre text (in-process)", f"{t_text:.1f} ms", "≤ 10 ms"))
+
+    t_docx = median_ms(lambda: parse_bytes(docx_data, "plan.docx"))
+    t_pydocx = median_ms(lambda: python_docx_alone(docx_data))
+    rows.append(("parse Bến Tre .docx (in-process)", f"{t_docx:.1f} ms", ""))
+    rows.append(("python-docx alone: open + every paragraph and cell", f"{t_pydocx:.1f} ms", ""))
+    rows.append(("ratio docx parse / python-docx alone", f"{t_docx / t_pydocx:.2f}×", "≤ 1.5×"))
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf_data)) as pdf:
+        pages = len(pdf.pages)
+    t_pdf = median_ms(lambda: parse_bytes(pdf_data, "plan.pdf"), repeat=5, warmup=1)
+    t_plumber = median_ms(lambda: pdfplumber_alone(pdf_data), repeat=5, warmup=1)
+    rows.append((f"parse Bến Tre PDF ({pages} pages), per page", f"{t_pdf / pages:.1f} ms", ""))
+    rows.append(("pdfplumber alone (text + tables), per page", f"{t_plumber / pages:.1f} ms", ""))
+    rows.append(("ratio PDF parse / pdfplumber alone", f"{t_pdf / t_plumber:.2f}×", "reported"))
+
+    t_proc = whole_process(TEXT)
+    rows.append(("whole process `cchc parse plan.txt`", f"{t_proc * 1000:.0f} ms", "≤ 350 ms"))
+
+    scale_rows = []
+    base = None
+    for times in (1, 10, 100):
+        data = scaled(times)
+        ms = median_ms(lambda data=data: parse_bytes(data, "plan.txt"), repeat=10 if times < 100 else 3, warmup=1)
+        base = base or ms
+        scale_rows.append((f"{times}×", f"{len(data) / 1024:.0f} KiB", f"{ms:.1f} ms", f"{ms / base / times:.2f}"))
+    peak = peak_memory_mb(scaled(100))
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` ({dt.date.today().isoformat()}, Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} cores). Medians of repeated runs; in-process figures are",
+        "warm (the second and later parses in one process). Nothing here is asserted by the tests.",
+        "",
+        "| measure | result | bar |",
+        "|---|---|---|",
+        *[f"| {a} | {b} | {c} |" for a, b, c in rows],
+        "",
+        "## Scaling with document size",
+        "",
+        "The Bến Tre plan's body repeated n times (same header). `per 1×` is time / n / time(1×): 1.00 is linear.",
+        "",
+        "| size | bytes | parse | per 1× |",
+        "|---|---|---|---|",
+        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in scale_rows],
+        "",
+        f"Peak memory (max RSS) of a whole process parsing and rendering the 100× document: {peak:.0f} MiB.",
+        "",
+    ]
+    (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
