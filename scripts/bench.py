@@ -28,7 +28,7 @@ DOCX = ROOT / "samples/ben-tre-2023.docx"
 PDF = ROOT / "samples/ben-tre-2023.pdf"
 
 
-def median_ms(fn, repeat: int = 30, warmup: int = 2) -> float:  # noqa: ANN001
+def median_ms(fn, repeat: int = 30, warmup: int = 2) -> float:
     for _ in range(warmup):
         fn()
     runs = []
@@ -69,8 +69,16 @@ def scaled(times: int) -> bytes:
     table_head, rest = rest.split("Ghi chú\n", 1)
     rows, notes = rest.split("\n1 Cải cách thể chế", 1)
     return (
-        head + ("I. MỤC ĐÍCH - YÊU CẦU" + body) * times + "Nơi nhận:" + closing + "PHỤ LỤC" + table_head
-        + "Ghi chú\n" + rows * times + "\n1 Cải cách thể chế" + notes
+        head
+        + ("I. MỤC ĐÍCH - YÊU CẦU" + body) * times
+        + "Nơi nhận:"
+        + closing
+        + "PHỤ LỤC"
+        + table_head
+        + "Ghi chú\n"
+        + rows * times
+        + "\n1 Cải cách thể chế"
+        + notes
     ).encode("utf-8")
 
 
@@ -78,8 +86,12 @@ def whole_process(path: Path, repeat: int = 10) -> float:
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "cchc_cli", "parse", str(path)], check=True,
-                       stdout=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "cchc_cli", "parse", str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=ROOT,
+        )
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
 
@@ -93,8 +105,13 @@ def peak_memory_mb(data: bytes) -> float:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     try:
-        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        )
     finally:
         os.unlink(handle.name)
     return int(out.stdout) / 1024
@@ -130,9 +147,13 @@ def main() -> None:
     base = None
     for times in (1, 10, 100):
         data = scaled(times)
-        ms = median_ms(lambda data=data: parse_bytes(data, "plan.txt"), repeat=10 if times < 100 else 3, warmup=1)
+        ms = median_ms(
+            lambda data=data: parse_bytes(data, "plan.txt"), repeat=10 if times < 100 else 3, warmup=1
+        )
         base = base or ms
-        scale_rows.append((f"{times}×", f"{len(data) / 1024:.0f} KiB", f"{ms:.1f} ms", f"{ms / base / times:.2f}"))
+        scale_rows.append(
+            (f"{times}×", f"{len(data) / 1024:.0f} KiB", f"{ms:.1f} ms", f"{ms / base / times:.2f}")
+        )
     peak = peak_memory_mb(scaled(100))
 
     lines = [

@@ -27,3 +27,11 @@ def parsed(path: str):
         return parse_file(path)
     finally:
         os.chdir(cwd)
+
+
+from hypothesis import settings  # noqa: E402
+
+# `make fuzz` runs the property tests far longer than the everyday suite.
+settings.register_profile("fuzz", max_examples=20000, deadline=None)
+if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz":
+    settings.load_profile("fuzz")

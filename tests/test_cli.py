@@ -19,8 +19,9 @@ PYTHON = sys.executable
 
 
 def cchc(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, "-m", "cchc_cli", *args], input=stdin, capture_output=True, cwd=cwd,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [PYTHON, "-m", "cchc_cli", *args], input=stdin, capture_output=True, cwd=cwd, timeout=120, check=False
+    )
 
 
 def test_parse_one_file_to_stdout_is_yaml_and_deterministic() -> None:
@@ -95,14 +96,21 @@ BAD_INPUTS = {
     "nodocument.docx": (_zip({"word/styles.xml": b"<x/>"}), "word/document.xml is missing"),
     "bomb.docx": (_zip({"word/document.xml": b"\0" * (24 * 1024 * 1024)}), "zip bomb"),
     "entities.docx": (
-        _zip({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
-              b'"&lol;&lol;&lol;&lol;">]><w:document xmlns:w="x">&lol2;</w:document>'}),
+        _zip(
+            {
+                "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+                b'"&lol;&lol;&lol;&lol;">]><w:document xmlns:w="x">&lol2;</w:document>'
+            }
+        ),
         "entity",
     ),
     "badxml.docx": (_zip({"word/document.xml": b"<w:document><w:body>"}), "damaged XML"),
     "notpdf.pdf": (b"hello", "not a valid PDF"),
     "broken.pdf": (b"%PDF-1.4\n1 0 obj garbage", "damaged PDF"),
-    "english.txt": (b"Quarterly sales report for the northern region. Revenue grew in March.", "not an administrative-reform plan"),
+    "english.txt": (
+        b"Quarterly sales report for the northern region. Revenue grew in March.",
+        "not an administrative-reform plan",
+    ),
     "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".doc"),
 }
 
@@ -124,7 +132,10 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, name: str) -> None:
 
 @pytest.mark.parametrize(
     ("path", "message"),
-    [("samples/derived/scanned.pdf", "no text layer"), ("samples/derived/ben-tre-2023-encrypted.pdf", "encrypted")],
+    [
+        ("samples/derived/scanned.pdf", "no text layer"),
+        ("samples/derived/ben-tre-2023-encrypted.pdf", "encrypted"),
+    ],
 )
 def test_unreadable_pdfs(path: str, message: str) -> None:
     result = cchc("parse", path)

@@ -1,0 +1,40 @@
+# Everyday tasks. The README's two set-up commands need nothing but python3.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SAMPLE := samples/seeds/002_5059744902de90ce.txt
+
+.PHONY: install test lint format bench schema golden samples fuzz clean
+
+install:  ## create the venv, install cchc with its dev tools, parse a sample
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -e '.[dev]'
+	$(VENV)/bin/cchc parse $(SAMPLE) > /dev/null && echo "cchc installed: $$($(VENV)/bin/cchc --version)"
+
+test:  ## the test suite (the command CI runs)
+	$(PY) -m pytest -q
+
+lint:  ## ruff lint and format check
+	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff format --check src tests scripts
+
+format:
+	$(VENV)/bin/ruff format src tests scripts
+	$(VENV)/bin/ruff check --fix src tests scripts
+
+bench:  ## speed and memory, written to BENCHMARKS.md
+	$(PY) scripts/bench.py
+
+schema:  ## regenerate schemas/plan.schema.json from the models
+	$(PY) -m cchc_cli.schema schemas/plan.schema.json
+
+golden:  ## regenerate tests/golden/*.yaml (review the diff before committing)
+	$(PY) scripts/update_golden.py
+
+samples:  ## regenerate samples/derived/ from the real plan
+	$(PY) scripts/make_samples.py
+
+fuzz:  ## a long property-test run over the readers and the parser
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_properties.py -p no:cacheprovider
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
