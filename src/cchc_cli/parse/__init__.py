@@ -37,7 +37,7 @@ def build_plan(doc: Document, source: Source) -> Plan:
     task_units = [Unit(t.content, t.location, kind="tasks", area=t.area, task=t.id) for t in tasks]
     targets = extract_targets(structure.units + task_units, metadata.plan_year)
     reference_units = (
-        [Unit(b.text, b) for b in state.header + state.title if b.kind == "para"]
+        [Unit(b.text, b) for b in state.header + state.decision + state.title if b.kind == "para"]
         + structure.units
         + [Unit(b.text, b) for b in state.appendix if b.kind == "para" and b.text]
         + task_units

@@ -261,7 +261,7 @@ def _prose(meta: Metadata, state: State, all_text: str) -> None:
 
 
 def _signer(meta: Metadata, state: State) -> None:
-    lines = [b.text for b in state.closing if b.kind == "para"]
+    lines = [b.text for b in state.closing + state.decision if b.kind == "para"]
     for i, text in enumerate(lines):
         m = _SIGN_TITLE.match(text)
         if not m:

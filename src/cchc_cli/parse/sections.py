@@ -14,6 +14,7 @@ import regex
 from cchc_cli.models import Area, Paragraph, Section, SectionKind
 from cchc_cli.parse.lexicon import classify_area, section_kind
 from cchc_cli.parse.state import State, Unit, location
+from cchc_cli.parse.tasks import is_task_table
 from cchc_cli.parse.text import fold, is_roman, rx
 from cchc_cli.readers.blocks import Block
 
@@ -82,7 +83,9 @@ def parse_sections(state: State) -> SectionResult:
     stack: list[_Open] = []
     pending_kind: SectionKind | None = None
     for block in state.body:
-        if block.kind != "para":
+        if block.kind == "table":
+            if not is_task_table(block):
+                _table_rows(result, stack, block)
             continue
         text = block.text
         found = heading(text)
@@ -118,6 +121,28 @@ def parse_sections(state: State) -> SectionResult:
         if first_paragraph:
             section.paragraphs.append(Paragraph(text=first_paragraph, location=location(block)))
     return result
+
+
+_UNIT_CELL = rx(r"^(?:%|tỷ lệ|điểm|số lượng|đơn vị|người|hồ sơ|lượt)$", regex.I)
+
+
+def _table_rows(result: SectionResult, stack: list[_Open], block: Block) -> None:
+    """A table in the body (indicators, a list of targets): each row is a piece of text to read."""
+    top = stack[-1] if stack else None
+    for r, row in enumerate(block.rows or [], start=1):
+        cells = [c for c in row if c.strip()]
+        if cells and regex.fullmatch(r"[\dIVXLC]{1,4}\.?", cells[0]):
+            cells = cells[1:]  # the STT column
+        text = " ".join(c for c in cells if not _UNIT_CELL.match(c.strip()))
+        if text:
+            unit = Unit(
+                text,
+                location(block, row=r),
+                top.section.path if top else None,
+                top.section.kind if top else "other",
+                top.area if top else None,
+            )
+            result.units.append(unit)
 
 
 def _paragraph(result: SectionResult, stack: list[_Open], block: Block, text: str) -> None:

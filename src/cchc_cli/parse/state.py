@@ -76,6 +76,7 @@ class State:
     appendix: list[Block] = field(default_factory=list)
     trailer: list[Block] = field(default_factory=list)
     footnote_blocks: list[Block] = field(default_factory=list)
+    decision: list[Block] = field(default_factory=list)  # a decision the plan is issued with
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
@@ -99,6 +100,16 @@ class State:
                 stop += 1
             state.title = blocks[start:stop]
             rest = blocks[stop:]
+            attached = _attached_plan(rest) if fold(blocks[start].text).startswith("quyet dinh") else None
+            if attached is not None:
+                # A plan issued inside a decision: the decision (its grounds, articles, signature)
+                # comes first, the plan itself follows under its own "KẾ HOẠCH" title.
+                end_title = attached + 1
+                while end_title < len(rest) and _is_title_line(rest[end_title], rest[attached]):
+                    end_title += 1
+                state.decision = [b for b in rest[:attached] if b.kind == "table" or b.text]
+                state.title = rest[attached:end_title]
+                rest = rest[end_title:]
         else:
             lead = 0
             while (
@@ -140,6 +151,19 @@ def _unbar(blocks: list[Block]) -> list[Block]:
         else:
             out.append(b)
     return out
+
+
+def _attached_plan(blocks: list[Block]) -> int | None:
+    """Where the plan attached to a decision begins: its "KẾ HOẠCH" title after the signature."""
+    signed = False
+    for i, b in enumerate(blocks):
+        if b.kind != "para" or not b.text:
+            continue
+        folded = fold(b.text)
+        signed = signed or bool(_CLOSING.match(folded))
+        if signed and b.text.isupper() and _TITLE.match(folded) and folded.startswith("ke hoach"):
+            return i
+    return None
 
 
 def _title_index(blocks: list[Block]) -> int | None:

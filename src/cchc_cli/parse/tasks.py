@@ -97,6 +97,10 @@ def parse_tasks(state: State, plan_year: int | None) -> list[Task]:
     return builder.tasks
 
 
+def is_task_table(block: Block) -> bool:
+    return bool(block.rows) and any(_header(row) for row in (block.rows or [])[:3])
+
+
 def _header(cells: list[str]) -> dict[int, str] | None:
     columns: dict[int, str] = {}
     for i, cell in enumerate(cells):

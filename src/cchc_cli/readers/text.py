@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 
+import regex
+
 from cchc_cli.errors import EmptyInputError
 from cchc_cli.legacy import CONVERTERS, detect_legacy
 from cchc_cli.normalize import clean, finish_line
@@ -37,6 +39,48 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     return text, encoding, False
 
 
+# A list item starts with a marker and a capital ("- kế toán" at a line start is a wrapped "tài chính - kế toán").
+_MARKER = regex.compile(
+    r"^(?:[-+•]\s(?=[\p{Lu}\d])|[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|\(\d+\)\s|\d+\)\s)"
+)
+
+
+def _hard_wrapped(blocks: list[Block]) -> bool:
+    """Lines cut at a fixed width (a PDF-to-text copy), not one line per paragraph."""
+    lengths = sorted(len(b.text) for b in blocks if b.text)
+    if len(lengths) < 30:
+        return False
+    width = lengths[int(len(lengths) * 0.9)]
+    near_width = sum(1 for n in lengths if n >= 0.8 * width)
+    return 50 <= width <= 130 and near_width >= 0.3 * len(lengths) and lengths[-1] <= width * 1.3
+
+
+def _reflow(blocks: list[Block]) -> list[Block]:
+    """Join wrapped lines back into paragraphs: a line goes on from the one before if that one was
+    full (this line's first word would not have fitted on it) and this one does not start a list
+    item or, after a sentence end, a new sentence."""
+    lengths = sorted(len(b.text) for b in blocks if b.text)
+    width = lengths[int(len(lengths) * 0.9)]
+    out: list[Block] = []
+    previous: Block | None = None
+    for block in blocks:
+        text = block.text
+        if (
+            previous is not None
+            and text
+            and previous.text
+            and not _MARKER.match(text)
+            and len(previous.text) + 1 + len(text.split(" ", 1)[0]) > width
+            # a full line that ends a sentence, before a capital, most likely ends its paragraph
+            and not (previous.text[-1] in ".;:!?" and text[0].isupper())
+        ):
+            out[-1].text = f"{out[-1].text} {text}"
+        else:
+            out.append(block)
+        previous = block
+    return out
+
+
 def read_text(data: bytes) -> Document:
     text, encoding, fixed = decode(data)
     text = clean(text)  # once for the whole text: cheaper than per line
@@ -47,4 +91,6 @@ def read_text(data: bytes) -> Document:
         blocks.append(Block(kind="para", text=finish_line(raw), line=number))
     if not any(b.text for b in blocks):
         raise EmptyInputError("no text in the file")
+    if _hard_wrapped(blocks):
+        blocks = _reflow(blocks)
     return Document(format="txt", blocks=blocks, encoding=encoding, encoding_fixed=fixed, cleaned=True)
