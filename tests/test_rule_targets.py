@@ -168,3 +168,12 @@ def test_areas_follow_the_words() -> None:
 def test_duplicate_statements_are_kept_once() -> None:
     found = targets("100% văn bản được ký số.", "100% văn bản được ký số.")
     assert len(found) == 1
+
+
+def test_a_run_on_clause_keeps_each_target_text_bounded() -> None:
+    # A page-long "clause" with no full stop: every target keeps only its own stretch of text,
+    # so the output grows with the input, not with its square.
+    found = targets("Phấn đấu " + ", ".join(f"{n % 90 + 10}% hồ sơ loại {n}" for n in range(3000)))
+    assert len(found) == 3000
+    assert max(len(t.text) for t in found) < 100
+    assert found[5].metric == "hồ sơ loại 5" and found[5].value == 15

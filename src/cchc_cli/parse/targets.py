@@ -222,13 +222,18 @@ def _values(clause: str) -> list[_Value]:
     return sorted(found, key=lambda v: v.start)
 
 
+CONTEXT = 160  # characters before a value that can say it is a result
+MAX_CLAUSE_TEXT = 2000
 _SINCE_LAST_PERIOD = rx(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
 _BASE_VALUE = rx(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
 
 
 def _is_result(clause: str, value: _Value) -> bool:
-    """A past figure, or the starting point of a change: not a commitment."""
-    left, right = clause[: value.start], clause[value.end :]
+    """A past figure, or the starting point of a change: not a commitment.
+
+    Only the words near the value count (a bounded window keeps long clauses linear)."""
+    left = clause[max(0, value.start - CONTEXT) : value.start]
+    right = clause[value.end : value.end + 40]
     if _BASE_VALUE.match(right) or _SINCE_LAST_PERIOD.match(right):
         return True
     if _TARGET_WORD.match(clause):
@@ -236,9 +241,9 @@ def _is_result(clause: str, value: _Value) -> bool:
     return bool(_RESULT.search(left) or _PAST_YEAR.search(left))
 
 
-def _is_band(clause: str, value: _Value) -> bool:
+def _is_band(clause: str, value: _Value, band_in_clause: bool) -> bool:
     window = clause[max(0, value.start - 60) : value.end + 30]
-    return bool(_RANGE_BAND.search(window) and _BAND.search(clause)) or bool(
+    return bool(band_in_clause and _RANGE_BAND.search(window)) or bool(
         _BAND.search(clause[max(0, value.start - 30) : value.start])
     )
 
@@ -258,8 +263,11 @@ def find_in_clause(clause: str, main_metric: str | None = None) -> list[Found]:
     if not worth_a_look(clause):
         return []
     values = _values(clause) if any(c.isdigit() for c in clause) else []
-    kept = [v for v in values if not _is_result(clause, v) and not _is_band(clause, v)]
+    band = _BAND.search(clause) is not None
+    kept = [v for v in values if not _is_result(clause, v) and not _is_band(clause, v, band)]
     out: list[Found] = []
+    whole = strip_punct(clause)
+    year = _year_scope(clause)
     bounds = [0]
     for prev, cur in itertools.pairwise(kept):
         gap = clause[prev.end : cur.start]
@@ -271,8 +279,9 @@ def find_in_clause(clause: str, main_metric: str | None = None) -> list[Found]:
         metric = _strip_joiners(metric)
         if _TARGET_WORD.match(metric + " ") or not _WORDY.search(metric):
             metric = main_metric or metric
-        text = strip_punct(clause)
-        year = _year_scope(clause)
+        # The clause is the target's text; a run-on "clause" (no punctuation for pages) gives
+        # each target its own stretch instead, so the output stays proportional to the input.
+        text = whole if len(whole) <= MAX_CLAUSE_TEXT else strip_punct(clause[bounds[i] : bounds[i + 1]])
         out.append(Found(text, metric, v.comparator, v.value, v.unit, year))
     if not values:
         aim = _direction(clause)

@@ -30,7 +30,7 @@ def strip_punct(text: str) -> str:
     return text.strip(" \t,;:.–-").strip()
 
 
-ROMAN = regex.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
 def is_roman(token: str) -> bool:
