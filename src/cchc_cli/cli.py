@@ -165,5 +165,60 @@ def _parse_many(items: list, out_dir: Path, fmt: str, debug: bool) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    any = "any"
+    lowered = "lowered"
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str, typer.Argument(help="Last year's plan: a YAML/JSON plan or any document cchc parse reads.")
+    ],
+    new: Annotated[str, typer.Argument(help="This year's plan, likewise.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on", help="any: exit 1 on any difference; lowered: only on a lowered or removed target."
+        ),
+    ] = FailOn.any,
+    threshold: Annotated[
+        float,
+        typer.Option("--threshold", min=0, max=100, help="Similarity (0-100) two targets need to be paired."),
+    ] = 75.0,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Show what changed between two plans: targets raised, lowered, reworded, added or removed;
+    tasks; metadata; sections. Exit codes as diff(1): 0 nothing to report, 1 differences (with
+    --fail-on lowered: only a lowered or removed target), 2 an unreadable input or a usage error.
+    """
+    from cchc_cli.diff import diff_plans
+    from cchc_cli.pipeline import load_plan
+    from cchc_cli.render.diff import print_table, render_diff
+
+    plans = []
+    for path in (old, new):
+        try:
+            plans.append(load_plan(path))
+        except Exception as error:
+            _fail(error, path, debug)
+            raise typer.Exit(EXIT_USAGE) from None
+    result = diff_plans(plans[0], plans[1], target_threshold=threshold)
+    if fmt == DiffFormat.table:
+        print_table(result, old, new)
+    else:
+        sys.stdout.write(render_diff(result, fmt.value))
+    failed = result.has_backsliding() if fail_on == FailOn.lowered else not result.is_empty()
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
 def main() -> None:
     app()

@@ -1,0 +1,262 @@
+"""Plan x Plan -> Changes: what changed between two years' plans, target by target, task by task.
+
+Items are matched by meaning, not position: two targets pair when they have the same unit and
+a similar metric (rapidfuzz over text folded to lowercase without diacritics, so rewording,
+word order and missing accents cost little); tasks pair on content, group and lead agency.
+Pairs are chosen globally, best score first, so one old item pairs with at most one new one.
+A paired target is then classified by how strict its commitment is:
+
+* ``>=``/``>``/``=`` ("at least"): a higher value is stricter, and ``>`` beats ``>=`` at the same value;
+* ``<=``/``<`` ("at most", ranks included): a lower value is stricter, and ``<`` beats ``<=``;
+* stricter -> ``raised``, looser -> ``lowered``, same commitment in other words -> ``reworded``,
+  the same -> ``unchanged`` (not listed); a commitment that changes kind -> ``changed``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
+
+from cchc_cli.models import Plan, Section, Target, Task
+from cchc_cli.parse.text import fold
+
+ChangeKind = Literal["raised", "lowered", "reworded", "changed", "added", "removed"]
+
+TARGET_THRESHOLD = 75.0  # distinct targets of one plan score up to ~71 against each other
+TASK_THRESHOLD = 70.0
+SECTION_THRESHOLD = 80.0
+METADATA_FIELDS = (
+    "doc_type",
+    "number",
+    "issuer",
+    "issuer_level",
+    "province",
+    "place",
+    "issued_date",
+    "plan_year",
+    "title",
+    "signer",
+    "signer_title",
+)
+TASK_FIELDS = ("content", "output", "timeline", "lead", "partners", "note", "group")
+AT_LEAST = {">=": 0, "=": 0, ">": 1}
+AT_MOST = {"<=": 0, "<": 1}
+
+
+class Change(BaseModel):
+    """One difference. ``old``/``new`` are the items (or values, for metadata), null when absent."""
+
+    model_config = ConfigDict(extra="forbid")
+    change: ChangeKind
+    old: Any = None
+    new: Any = None
+    fields: list[str] = Field(default_factory=list)
+    score: float | None = Field(default=None, description="Match similarity 0-100, where a match was made.")
+
+
+class PlanDiff(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    targets: list[Change] = Field(default_factory=list)
+    tasks: list[Change] = Field(default_factory=list)
+    metadata: list[Change] = Field(default_factory=list)
+    sections: list[Change] = Field(default_factory=list)
+    summary: dict[str, int] = Field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return not (self.targets or self.tasks or self.metadata or self.sections)
+
+    def has_backsliding(self) -> bool:
+        return any(c.change in ("lowered", "removed") for c in self.targets)
+
+
+# -- matching -------------------------------------------------------------------------------------
+
+
+def similarity(a: str, b: str) -> float:
+    """0-100: word order and diacritics matter little, shared words much."""
+    x, y = fold(a), fold(b)
+    if x == y:
+        return 100.0
+    return round((fuzz.token_sort_ratio(x, y) + fuzz.token_set_ratio(x, y)) / 2, 1)
+
+
+def match(
+    old: list, new: list, score, threshold: float
+) -> tuple[list[tuple[int, int, float]], list[int], list[int]]:
+    """Pair items one-to-one, best scores first (ties: closest positions). Returns pairs and the rest."""
+    candidates = []
+    for i, a in enumerate(old):
+        for j, b in enumerate(new):
+            s = score(a, b)
+            if s >= threshold:
+                candidates.append((-s, abs(i - j), i, j))
+    candidates.sort()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for negative, _, i, j in candidates:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j, -negative))
+    pairs.sort()
+    return (
+        pairs,
+        [i for i in range(len(old)) if i not in used_old],
+        [j for j in range(len(new)) if j not in used_new],
+    )
+
+
+def _target_score(a: Target, b: Target) -> float:
+    if a.unit != b.unit:
+        return 0.0
+    score = similarity(a.metric, b.metric)
+    return score if a.area == b.area else score - 10
+
+
+# -- classification -------------------------------------------------------------------------------
+
+
+def classify_target(
+    old: Target, new: Target, old_year: int | None, new_year: int | None
+) -> tuple[str, list[str]]:
+    fields = [f for f in ("comparator", "value", "unit") if getattr(old, f) != getattr(new, f)]
+    wording = [f for f in ("metric", "text", "area") if getattr(old, f) != getattr(new, f)]
+    # A target for "the plan year" moves with the plan: 2023 -> 2024 is no change.
+    if old.year != new.year and not (old.year == old_year and new.year == new_year):
+        wording.append("year")
+    if not fields:
+        return ("reworded", wording) if wording else ("unchanged", [])
+    strictness = _compare(old, new)
+    if strictness is None:
+        return "changed", fields + wording
+    if strictness == 0:
+        return "reworded", fields + wording
+    return ("raised" if strictness > 0 else "lowered"), fields + wording
+
+
+def _compare(old: Target, new: Target) -> int | None:
+    """+1 if ``new`` is the stricter commitment, -1 if looser, 0 if the same; None if not comparable."""
+    if old.value is None or new.value is None:
+        return None
+    for family, sign in ((AT_LEAST, 1), (AT_MOST, -1)):
+        if old.comparator in family and new.comparator in family:
+            if new.value != old.value:
+                return sign if new.value > old.value else -sign
+            strict = family[new.comparator] - family[old.comparator]
+            return (strict > 0) - (strict < 0)
+    return None
+
+
+def _task_score(a: Task, b: Task) -> float:
+    score = 0.8 * similarity(a.content, b.content)
+    score += 10 if fold(a.group or "") == fold(b.group or "") else 0
+    score += 10 if set(map(fold, a.lead)) & set(map(fold, b.lead)) else 0
+    return round(score, 1)
+
+
+def _task_value(task: Task, field: str) -> Any:
+    value = getattr(task, field)
+    return value.text if field == "timeline" and value is not None else value
+
+
+def _flat_sections(sections: list[Section], depth: int = 0) -> list[tuple[int, Section]]:
+    out = []
+    for s in sections:
+        out.append((depth, s))
+        out.extend(_flat_sections(s.children, depth + 1))
+    return out
+
+
+def _section_item(section: Section) -> dict[str, Any]:
+    return {"number": section.number, "path": section.path, "title": section.title, "kind": section.kind}
+
+
+# -- the diff -------------------------------------------------------------------------------------
+
+
+def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD) -> PlanDiff:
+    result = PlanDiff()
+    counts: dict[str, int] = {}
+
+    def count(key: str) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
+    old_year, new_year = old.metadata.plan_year, new.metadata.plan_year
+    pairs, removed, added = match(old.targets, new.targets, _target_score, target_threshold)
+    for i, j, score in pairs:
+        kind, fields = classify_target(old.targets[i], new.targets[j], old_year, new_year)
+        count(f"targets_{kind}")
+        if kind != "unchanged":
+            result.targets.append(
+                Change(
+                    change=kind,
+                    old=_item(old.targets[i]),
+                    new=_item(new.targets[j]),
+                    fields=fields,
+                    score=score,
+                )
+            )
+    for i in removed:
+        count("targets_removed")
+        result.targets.append(Change(change="removed", old=_item(old.targets[i])))
+    for j in added:
+        count("targets_added")
+        result.targets.append(Change(change="added", new=_item(new.targets[j])))
+
+    pairs, removed, added = match(old.tasks, new.tasks, _task_score, TASK_THRESHOLD)
+    for i, j, score in pairs:
+        a, b = old.tasks[i], new.tasks[j]
+        fields = [f for f in TASK_FIELDS if _task_value(a, f) != _task_value(b, f)]
+        count("tasks_changed" if fields else "tasks_unchanged")
+        if fields:
+            result.tasks.append(
+                Change(change="changed", old=_item(a), new=_item(b), fields=fields, score=score)
+            )
+    for i in removed:
+        count("tasks_removed")
+        result.tasks.append(Change(change="removed", old=_item(old.tasks[i])))
+    for j in added:
+        count("tasks_added")
+        result.tasks.append(Change(change="added", new=_item(new.tasks[j])))
+
+    for field in METADATA_FIELDS:
+        a, b = getattr(old.metadata, field), getattr(new.metadata, field)
+        if a != b:
+            count("metadata_changed")
+            result.metadata.append(Change(change="changed", old=_plain(a), new=_plain(b), fields=[field]))
+
+    old_sections, new_sections = _flat_sections(old.sections), _flat_sections(new.sections)
+
+    def section_score(a: tuple[int, Section], b: tuple[int, Section]) -> float:
+        return similarity(a[1].title, b[1].title) if a[0] == b[0] else 0.0
+
+    pairs, removed, added = match(old_sections, new_sections, section_score, SECTION_THRESHOLD)
+    for i, j, score in pairs:
+        a, b = old_sections[i][1], new_sections[j][1]
+        fields = [f for f in ("number", "path", "title", "kind") if getattr(a, f) != getattr(b, f)]
+        if fields:
+            count("sections_changed")
+            result.sections.append(
+                Change(
+                    change="changed", old=_section_item(a), new=_section_item(b), fields=fields, score=score
+                )
+            )
+    for i in removed:
+        count("sections_removed")
+        result.sections.append(Change(change="removed", old=_section_item(old_sections[i][1])))
+    for j in added:
+        count("sections_added")
+        result.sections.append(Change(change="added", new=_section_item(new_sections[j][1])))
+    result.summary = dict(sorted(counts.items()))
+    return result
+
+
+def _item(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="json", exclude={"location"})
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
