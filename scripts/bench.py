@@ -117,6 +117,28 @@ def peak_memory_mb(data: bytes) -> float:
     return int(out.stdout) / 1024
 
 
+def hundred_target_plans():
+    """Two plans of 100 targets each, made from the real targets of the five seeds."""
+    from cchc_cli.pipeline import parse_file
+
+    seeds = sorted((ROOT / "samples/seeds").glob("*.txt"))
+    base = parse_file(str(seeds[2]))
+    pool = [t for seed in seeds for t in parse_file(str(seed)).targets]
+    targets = []
+    for n in range(100):
+        t = pool[n % len(pool)].model_copy()
+        suffix = ("", " tại cấp tỉnh", " tại cấp huyện", " tại cấp xã")[n // len(pool)]
+        t.id, t.metric = f"T{n + 1:03d}", t.metric + suffix
+        targets.append(t)
+    old = base.model_copy(update={"targets": targets})
+    new_targets = [t.model_copy() for t in targets]
+    for t in new_targets[::7]:
+        if t.value is not None:
+            t.value = t.value - 1  # some lowered
+    new = base.model_copy(update={"targets": new_targets[:-5]})  # and some removed
+    return old, new
+
+
 def main() -> None:
     text, docx_data, pdf_data = TEXT.read_bytes(), DOCX.read_bytes(), PDF.read_bytes()
     rows: list[tuple[str, str, str]] = []
@@ -142,6 +164,34 @@ def main() -> None:
 
     t_proc = whole_process(TEXT)
     rows.append(("whole process `cchc parse plan.txt`", f"{t_proc * 1000:.0f} ms", "≤ 350 ms"))
+
+    from cchc_cli.diff import diff_plans
+    from cchc_cli.render import to_yaml
+
+    old_plan, new_plan = hundred_target_plans()
+    t_diff = median_ms(lambda: diff_plans(old_plan, new_plan), repeat=10)
+    rows.append(("diff of two 100-target plans (in-process)", f"{t_diff:.0f} ms", ""))
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "old.yaml", Path(tmp) / "new.yaml"
+        a.write_text(to_yaml(old_plan), encoding="utf-8")
+        b.write_text(to_yaml(new_plan), encoding="utf-8")
+        runs = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "cchc_cli", "diff", str(a), str(b), "--format", "json"],
+                stdout=subprocess.DEVNULL,
+                cwd=ROOT,
+                check=False,
+            )
+            runs.append(time.perf_counter() - start)
+    rows.append(
+        (
+            "whole process `cchc diff old.yaml new.yaml` (100 targets each)",
+            f"{statistics.median(runs) * 1000:.0f} ms",
+            "",
+        )
+    )
 
     scale_rows = []
     base = None

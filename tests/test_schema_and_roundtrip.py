@@ -56,3 +56,20 @@ def test_loader_rejects_unknown_fields_and_names_the_path(tmp_path: Path) -> Non
     data["targets"][3]["valeu"] = 90
     with pytest.raises(CchcError, match=r"targets\[3\]\.valeu"):
         load_plan_data(yaml.safe_dump(data, allow_unicode=True).encode(), "bad.yaml")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"a: &x [1, 2]\nb: [*x, *x, *x]\n", "aliases are not allowed"),
+        (b"schema_version: !!python/object/apply:os.system ['true']\n", "invalid YAML"),
+        (b"targets: [\n", "invalid YAML at line 2"),
+        (b"- just\n- a list\n", "top level is not a mapping"),
+        (b'{"schema_version": "1.0", "source": 3', "invalid JSON"),
+    ],
+)
+def test_loader_refuses_unsafe_or_broken_plans(data: bytes, message: str) -> None:
+    from cchc_cli.errors import CchcError
+
+    with pytest.raises(CchcError, match=message):
+        load_plan_data(data, "plan.json" if data.startswith(b"{") else "plan.yaml")
