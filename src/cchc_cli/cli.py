@@ -220,5 +220,161 @@ def diff(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+class Level(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _load_for_checks(path: str):
+    """(plan or None, schema errors, positions) for any input: documents are parsed first."""
+    from cchc_cli.loader import looks_like_plan_data, positions, validation_errors
+    from cchc_cli.pipeline import _parse, read_input
+
+    name = "<stdin>" if path == "-" else path
+    data = read_input(path)
+    if looks_like_plan_data(data, name):
+        return validation_errors(data, name)
+    return _parse(data, name), [], positions("")
+
+
+def _report(findings, files: list[str], rules, fmt: CheckFormat, fail_on: Level) -> int:
+    from cchc_cli.checks import worst
+    from cchc_cli.checks.base import SEVERITY_RANK
+    from cchc_cli.render import findings as out
+
+    if fmt == CheckFormat.text:
+        out.print_text(findings, files)
+    elif fmt == CheckFormat.json:
+        sys.stdout.write(out.to_json(findings))
+    elif fmt == CheckFormat.github:
+        sys.stdout.write(out.to_github(findings))
+    elif fmt == CheckFormat.junit:
+        sys.stdout.write(out.to_junit(findings, files, rules))
+    else:
+        sys.stdout.write(out.to_sarif(findings, rules))
+    return EXIT_FAILED if worst(findings) >= SEVERITY_RANK[fail_on.value] else EXIT_OK
+
+
+FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
+FAIL_OPTION = typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
+CONFIG_OPTION = typer.Option(
+    "--config", help="Config file (default: .cchc.yaml or [tool.cchc] in pyproject.toml)."
+)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[str], typer.Argument(help="Plans: YAML/JSON written by cchc parse, or documents.")],
+    fmt: Annotated[CheckFormat, FORMAT_OPTION] = CheckFormat.text,
+    fail_on: Annotated[Level | None, FAIL_OPTION] = None,
+    config: Annotated[str | None, CONFIG_OPTION] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Check plans against the model (field path, line and column of every error) and for
+    structural slips: numbering gaps, STT sequence, shares outside 0-100, year vs date, empty
+    fields, duplicates, tasks without a lead, deadlines outside the plan year.
+    Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 unreadable input or usage error.
+    """
+    from cchc_cli.checks import Context, Finding, run_rules
+    from cchc_cli.checks.config import load_config
+    from cchc_cli.checks.rules import all_rules
+
+    try:
+        settings = load_config(config)
+    except CchcError as error:
+        _fail(error, config or ".cchc.yaml", debug)
+        raise typer.Exit(EXIT_USAGE) from None
+    findings: list = []
+    for path in files:
+        try:
+            plan, errors, where = _load_for_checks(path)
+        except Exception as error:
+            _fail(error, path, debug)
+            raise typer.Exit(EXIT_USAGE) from None
+        for field, message in errors:
+            line_col = where(field)
+            findings.append(
+                Finding(
+                    file=path,
+                    rule="VA100",
+                    severity="error",
+                    message=f"{field}: {message}",
+                    path=field,
+                    line=line_col[0] if line_col else None,
+                    column=line_col[1] if line_col else None,
+                    fix="make the field match the Plan model",
+                )
+            )
+        if plan is not None:
+            findings += run_rules(Context(plan=plan, file=path, positions=where), "validate", settings)
+    rules = [r for r in all_rules() if r.group == "validate"]
+    raise typer.Exit(_report(findings, files, rules, fmt, fail_on or Level(settings.fail_on)))
+
+
+@app.command("check-targets")
+def check_targets(
+    file: Annotated[str, typer.Argument(help="A plan: YAML/JSON written by cchc parse, or a document.")],
+    baseline: Annotated[
+        list[str] | None,
+        typer.Option("--baseline", help="'national' or a baseline YAML file; repeat to combine."),
+    ] = None,
+    previous: Annotated[
+        str | None, typer.Option("--previous", help="Last year's plan, to catch lowered targets.")
+    ] = None,
+    fmt: Annotated[CheckFormat, FORMAT_OPTION] = CheckFormat.text,
+    fail_on: Annotated[Level | None, FAIL_OPTION] = None,
+    config: Annotated[str | None, CONFIG_OPTION] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Lint a plan's targets: below a national (or your) floor, lowered or dropped against last
+    year, reform areas left empty, aims without numbers, outdated measures. `cchc rules` lists the rules.
+    Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 unreadable input or usage error.
+    """
+    from cchc_cli.checks import Context, run_rules
+    from cchc_cli.checks.baselines import floors_in_force, load_baseline
+    from cchc_cli.checks.config import load_config
+    from cchc_cli.checks.rules import all_rules
+    from cchc_cli.pipeline import load_plan
+
+    try:
+        settings = load_config(config)
+        floors = [f for name in (baseline or settings.baselines) for f in load_baseline(name)]
+        plan, _, where = _load_for_checks(file)
+        if plan is None:
+            raise CchcError("not a valid plan: run `cchc validate` on it for details", file)
+        last = load_plan(previous) if previous else None
+    except Exception as error:
+        _fail(error, file, debug)
+        raise typer.Exit(EXIT_USAGE) from None
+    ctx = Context(
+        plan=plan,
+        file=file,
+        previous=last,
+        floors=floors_in_force(floors, plan.metadata.plan_year),
+        positions=where,
+    )
+    findings = run_rules(ctx, "check-targets", settings)
+    rules = [r for r in all_rules() if r.group == "check-targets"]
+    raise typer.Exit(_report(findings, [file], rules, fmt, fail_on or Level(settings.fail_on)))
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule of `validate` and `check-targets`: id, default severity, what it checks."""
+    from cchc_cli.checks.rules import all_rules
+
+    for rule in all_rules():
+        typer.echo(f"{rule.id}  {rule.severity:<7}  {rule.group:<13}  {rule.name}: {rule.summary}")
+
+
 def main() -> None:
     app()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 
 import yaml
 from pydantic import ValidationError
@@ -70,3 +72,54 @@ def _path(loc: tuple) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(top level)"
+
+
+_UNION_MEMBER = re.compile(
+    r"^(?:int|float|str|bool|date|none|list\[.*|dict\[.*|literal\[.*|[a-z-]+\[.*\]|[A-Z]\w*)$"
+)
+_PATH_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def positions(text: str) -> Callable[[str], tuple[int, int] | None]:
+    """A lookup from a field path ("targets[3].value") to its (line, column) in a YAML/JSON text."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        root = None
+
+    def find(path: str) -> tuple[int, int] | None:
+        node = root
+        for name, index in _PATH_TOKEN.findall(path):
+            if isinstance(node, yaml.MappingNode) and name:
+                node = next((v for k, v in node.value if k.value == name), None)
+            elif isinstance(node, yaml.SequenceNode) and index:
+                i = int(index)
+                node = node.value[i] if i < len(node.value) else None
+            else:
+                node = None
+            if node is None:
+                return None
+        return (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else None
+
+    return find
+
+
+def validation_errors(data: bytes, name: str) -> tuple[Plan | None, list[tuple[str, str]], Callable]:
+    """Every way a YAML/JSON plan breaks the model: (plan or None, [(field path, message)], positions)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    try:
+        return load_plan_data(data, name), [], positions(text)
+    except CchcError as exc:
+        if not exc.message.startswith("not a valid plan"):
+            raise
+    raw = json.loads(text) if text.lstrip().startswith("{") else _safe_yaml(text)
+    try:
+        Plan.model_validate(raw)
+    except ValidationError as exc:
+        errors: dict[str, str] = {}
+        for error in exc.errors():
+            # A union reports one error per member ("value.int", "value.float"): one field, one error.
+            loc = tuple(part for part in error["loc"] if not _UNION_MEMBER.match(str(part)))
+            errors.setdefault(_path(loc), error["msg"])
+        return None, list(errors.items()), positions(text)
+    return None, [], positions(text)  # pragma: no cover - load_plan_data failed, so this cannot pass

@@ -1,0 +1,20 @@
+"""A target of last year's plan (--previous) has no counterpart this year."""
+
+from __future__ import annotations
+
+from cchc_cli.checks.rules import rule
+from cchc_cli.diff import diff_plans
+
+
+@rule("CT103", "dropped-vs-previous", "warning", "carry the target over, or say in the plan why it ended")
+def check(ctx):
+    if ctx.previous is None:
+        return
+    for change in diff_plans(ctx.previous, ctx.plan).targets:
+        if change.change == "removed":
+            old = change.old
+            yield {
+                "message": f"dropped since last year: '{old['metric']}' ({old['comparator']} {old['value']}"
+                f"{old['unit'] or ''}, last year's {old['id']})",
+                "path": "targets",
+            }

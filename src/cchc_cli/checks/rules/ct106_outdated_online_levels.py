@@ -1,0 +1,25 @@
+"""A target measures online services by "mức độ 3, 4", replaced by "toàn trình / một phần" (NĐ 42/2022).
+
+Applies to plans for 2023 and later.
+"""
+
+from __future__ import annotations
+
+from cchc_cli.checks.rules import rule
+from cchc_cli.parse.text import fold, rx
+
+_LEVELS = rx(r"\bmuc do (?:3|4)\b")
+
+
+@rule("CT106", "outdated-online-levels", "warning", 'measure online services as "toàn trình" or "một phần"')
+def check(ctx):
+    if (ctx.plan.metadata.plan_year or 0) < 2023:
+        return
+    for index, target in enumerate(ctx.plan.targets):
+        if _LEVELS.search(fold(target.metric)):
+            yield {
+                "message": f"outdated measure 'mức độ 3, 4' in '{target.metric}'",
+                "path": f"targets[{index}].metric",
+                "target": target.id,
+                "location": target.location,
+            }

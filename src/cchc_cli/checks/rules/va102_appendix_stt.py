@@ -1,0 +1,33 @@
+"""Appendix rows are out of sequence: STT within a group, or the groups' Roman numbers."""
+
+from __future__ import annotations
+
+from cchc_cli.checks.rules import rule
+from cchc_cli.parse.text import is_roman, roman_value
+
+
+@rule("VA102", "appendix-sequence", "warning", "number the rows 1, 2, 3... within each group")
+def check(ctx):
+    expected: dict[str | None, int] = {}
+    last_group = 0
+    for index, task in enumerate(ctx.plan.tasks):
+        group = task.group_number
+        if group not in expected and group and is_roman(group):
+            if roman_value(group) != last_group + 1:
+                yield {
+                    "message": f"appendix group {group} follows group {last_group or 'none'}",
+                    "path": f"tasks[{index}].group_number",
+                    "task": task.id,
+                    "location": task.location,
+                }
+            last_group = roman_value(group)
+        want = expected.get(group, 0) + 1
+        if task.stt.isdigit():
+            if int(task.stt) != want:
+                yield {
+                    "message": f"row {task.id}: STT {task.stt} where {want} was expected",
+                    "path": f"tasks[{index}].stt",
+                    "task": task.id,
+                    "location": task.location,
+                }
+            expected[group] = int(task.stt)

@@ -1,0 +1,319 @@
+"""validate and check-targets on the real plan and on copies with known faults."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+import yaml
+
+from cchc_cli.checks import Context, run_rules
+from cchc_cli.checks.baselines import floors_in_force, load_baseline
+from cchc_cli.checks.config import Config, Exemption
+from cchc_cli.checks.rules import all_rules
+from cchc_cli.models import Plan
+from cchc_cli.render import findings as out
+from cchc_cli.render import to_yaml
+from conftest import BEN_TRE_TEXT, ROOT, parsed
+
+NATIONAL = load_baseline("national")
+
+
+def check(plan: Plan, previous: Plan | None = None, config: Config | None = None, floors=None) -> list:
+    in_force = floors_in_force(NATIONAL if floors is None else floors, plan.metadata.plan_year)
+    ctx = Context(plan=plan, file="plan.yaml", previous=previous, floors=in_force)
+    return run_rules(ctx, "check-targets", config or Config())
+
+
+def validate(plan: Plan) -> list:
+    return run_rules(Context(plan=plan, file="plan.yaml"), "validate", Config())
+
+
+def ben_tre() -> Plan:
+    return parsed(BEN_TRE_TEXT).model_copy(deep=True)
+
+
+@pytest.mark.parametrize("path", [BEN_TRE_TEXT, "samples/ben-tre-2023.docx", "samples/ben-tre-2023.pdf"])
+def test_the_real_plan_has_no_error(path: str) -> None:
+    plan = parsed(path)
+    assert check(plan) == []
+    assert [f.severity for f in validate(plan)] == ["warning"] * 3  # three tasks due in December 2022
+
+
+def test_a_target_below_the_floor() -> None:
+    plan = ben_tre()
+    plan.targets[3].value = 75  # satisfaction with TTHC: the 2023 floor is 80%
+    findings = check(plan)
+    assert [(f.rule, f.severity, f.target) for f in findings] == [("CT101", "error", "T004")]
+    message = findings[0].message
+    assert "NQ 131/NQ-CP" in message and "≥ 80% for 2023" in message and "plan has ≥ 75%" in message
+    assert findings[0].floor["id"] == "T-9a" and findings[0].floor["confidence"] == "M"
+
+
+def test_the_floor_in_force_follows_the_plan_year() -> None:
+    plan = ben_tre()
+    plan.metadata.plan_year = 2025
+    plan.targets[3].value = 88  # ≥ 88 passes the 2023 floor (≥ 80) but not the 2025 one (> 90)
+    assert [(f.rule, f.floor["id"]) for f in check(plan)] == [("CT101", "T-9b")]
+    plan.metadata.plan_year = 2023
+    assert check(plan) == []
+
+
+def test_a_target_lowered_against_last_year_and_one_dropped() -> None:
+    last, plan = ben_tre(), ben_tre()
+    plan.targets[2].value = 97  # was "từ 98% trở lên"
+    plan.targets = [t for t in plan.targets if t.id != "T010"]
+    findings = check(plan, previous=last)
+    assert sorted((f.rule, f.target) for f in findings) == [("CT102", "T003"), ("CT103", None)]
+    assert "T010" in next(f.message for f in findings if f.rule == "CT103")
+
+
+def test_an_area_left_empty() -> None:
+    plan = ben_tre()
+    plan.targets = [t for t in plan.targets if t.area != "public_finance"]
+    plan.tasks = [t for t in plan.tasks if t.area != "public_finance"]
+    assert [(f.rule, f.message.split(" (")[0]) for f in check(plan)] == [
+        ("CT104", "no target and no task for public_finance")
+    ]
+
+
+def test_aims_without_numbers_outdated_measures_and_the_district_level() -> None:
+    plan = ben_tre()
+    plan.targets[3].comparator, plan.targets[3].value = "increase", None
+    plan.targets[10].metric = "TTHC được cung cấp dịch vụ công trực tuyến mức độ 3, mức độ 4"
+    assert sorted(f.rule for f in check(plan)) == ["CT105", "CT106"]
+    news = parsed("samples/seeds/000_45f2dcc9db8e5b56.txt").model_copy(deep=True)
+    news.metadata.plan_year = 2026
+    assert {f.target for f in check(news) if f.rule == "CT107"} == {"T002", "T004", "T010"}
+
+
+def test_config_turns_off_changes_severity_and_exempts() -> None:
+    plan = ben_tre()
+    plan.targets[3].value = 75
+    plan.targets = [t for t in plan.targets if t.area != "public_finance"]
+    plan.tasks = [t for t in plan.tasks if t.area != "public_finance"]
+    assert sorted(f.rule for f in check(plan)) == ["CT101", "CT104"]
+    config = Config(rules={"CT104": "off", "CT101": "warning"})
+    assert [(f.rule, f.severity) for f in check(plan, config=config)] == [("CT101", "warning")]
+    exempt = Config(exempt=[Exemption(target="T004", rule="CT101", reason="HĐND approved a lower share")])
+    assert [f.rule for f in check(plan, config=exempt)] == ["CT104"]
+
+
+def test_own_baseline_combines_with_the_national_one(tmp_path: Path) -> None:
+    own = tmp_path / "province.yaml"
+    own.write_text(
+        yaml.safe_dump(
+            {
+                "name": "Bến Tre",
+                "floors": [
+                    {
+                        "id": "BT-1",
+                        "measure": "dung-han",
+                        "area": "administrative_procedures",
+                        "metric": "TTHC được giải quyết đúng hạn đạt 99%",
+                        "match": [["dung han"]],
+                        "comparator": ">=",
+                        "value": 99,
+                        "unit": "%",
+                        "year": 2023,
+                        "source": "Nghị quyết HĐND tỉnh (ví dụ)",
+                        "confidence": "H",
+                    }
+                ],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    floors = NATIONAL + load_baseline(str(own))
+    findings = check(parsed(BEN_TRE_TEXT), floors=floors)
+    assert [(f.rule, f.target, f.floor["baseline"]) for f in findings] == [("CT101", "T003", "Bến Tre")]
+
+
+def test_validate_finds_structural_slips() -> None:
+    plan = ben_tre()
+    plan.sections[3].number = "V"  # I, II, III, V, V, VI
+    plan.tasks[4].stt = "6"
+    plan.targets[0].value = 120
+    plan.metadata.plan_year = 2030
+    plan.metadata.number = None
+    plan.targets.append(plan.targets[1].model_copy(update={"id": "T099"}))
+    plan.tasks[0].lead = []
+    rules = sorted({f.rule for f in validate(plan)})
+    assert rules == ["VA101", "VA102", "VA103", "VA104", "VA105", "VA106", "VA107", "VA108"]
+
+
+# -- output formats, parsed back --------------------------------------------------------------------
+
+
+def _faulty_findings():
+    plan = ben_tre()
+    plan.targets[3].value = 75
+    plan.targets = [t for t in plan.targets if t.area != "public_finance"]
+    plan.tasks = [t for t in plan.tasks if t.area != "public_finance"]
+    return check(plan), [r for r in all_rules() if r.group == "check-targets"]
+
+
+# The normative constraints of SARIF 2.1.0 a consumer relies on, transcribed from the standard
+# (OASIS SARIF v2.1.0, sections 3.13-3.30) for the parts cchc writes.
+SARIF_CORE = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["tool"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name"],
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["id"],
+                                            "properties": {
+                                                "defaultConfiguration": {
+                                                    "type": "object",
+                                                    "properties": {
+                                                        "level": {
+                                                            "enum": ["none", "note", "warning", "error"]
+                                                        }
+                                                    },
+                                                }
+                                            },
+                                        },
+                                    },
+                                },
+                            }
+                        },
+                    },
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["message"],
+                            "properties": {
+                                "ruleId": {"type": "string"},
+                                "ruleIndex": {"type": "integer", "minimum": 0},
+                                "level": {"enum": ["none", "note", "warning", "error"]},
+                                "message": {"type": "object", "required": ["text"]},
+                                "locations": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "physicalLocation": {
+                                                "type": "object",
+                                                "properties": {
+                                                    "artifactLocation": {
+                                                        "type": "object",
+                                                        "properties": {"uri": {"type": "string"}},
+                                                    },
+                                                    "region": {
+                                                        "type": "object",
+                                                        "properties": {
+                                                            "startLine": {"type": "integer", "minimum": 1},
+                                                            "startColumn": {"type": "integer", "minimum": 1},
+                                                        },
+                                                    },
+                                                },
+                                            }
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def test_sarif_validates_and_round_trips() -> None:
+    from sarif_pydantic import Sarif
+
+    findings, rules = _faulty_findings()
+    data = json.loads(out.to_sarif(findings, rules))
+    jsonschema.validate(data, SARIF_CORE)
+    log = Sarif.model_validate(data)
+    assert [r.rule_id for r in log.runs[0].results] == ["CT101", "CT104"]
+    driver_rules = data["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in driver_rules] == [r.id for r in rules]
+    assert all(driver_rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in data["runs"][0]["results"])
+
+
+def test_junit_has_one_testcase_per_rule_and_file() -> None:
+    findings, rules = _faulty_findings()
+    root = ET.fromstring(out.to_junit(findings, ["plan.yaml", "other.yaml"], rules))
+    cases = root.findall("./testsuite/testcase")
+    assert len(cases) == 2 * len(rules)
+    failed = [c.get("name") for c in cases if c.find("failure") is not None]
+    assert failed == ["CT101 below-floor", "CT104 empty-area"]
+
+
+def test_json_and_github_forms() -> None:
+    findings, _ = _faulty_findings()
+    data = json.loads(out.to_json(findings))
+    assert [(d["rule"], d["severity"]) for d in data] == [("CT101", "error"), ("CT104", "warning")]
+    lines = out.to_github(findings).splitlines()
+    pattern = re.compile(
+        r"^::(error|warning|notice) file=[^,:]+(,line=\d+)?(,col=\d+)?,title=[A-Z0-9]+::\S.*$"
+    )
+    assert all(pattern.match(line) for line in lines) and lines[0].startswith("::error")
+
+
+# -- the commands ---------------------------------------------------------------------------------
+
+
+def cchc(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cchc_cli", *args], capture_output=True, cwd=cwd, timeout=120, check=False
+    )
+
+
+def test_validate_names_field_line_and_column(tmp_path: Path) -> None:
+    text = to_yaml(parsed(BEN_TRE_TEXT)).replace("plan_year: 2023", "plan_year: soon")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text, encoding="utf-8")
+    result = cchc("validate", str(broken), "--format", "json")
+    assert result.returncode == 1
+    (finding,) = [f for f in json.loads(result.stdout) if f["rule"] == "VA100"]
+    assert finding["path"] == "metadata.plan_year" and (finding["line"], finding["column"]) == (16, 14)
+
+
+def test_check_targets_exit_codes_and_config(tmp_path: Path) -> None:
+    good = tmp_path / "2023.yaml"
+    good.write_text(to_yaml(parsed(BEN_TRE_TEXT)), encoding="utf-8")
+    assert cchc("check-targets", str(good)).returncode == 0
+    plan = ben_tre()
+    plan.targets[3].value = 75
+    bad = tmp_path / "2024.yaml"
+    bad.write_text(to_yaml(plan), encoding="utf-8")
+    result = cchc("check-targets", str(bad), "--format", "sarif")
+    assert result.returncode == 1 and json.loads(result.stdout)["runs"][0]["results"][0]["ruleId"] == "CT101"
+    (tmp_path / ".cchc.yaml").write_text("rules:\n  CT101: warning\n", encoding="utf-8")
+    assert cchc("check-targets", str(bad), cwd=tmp_path).returncode == 0
+    assert cchc("check-targets", str(bad), "--fail-on", "warning", cwd=tmp_path).returncode == 1
+    assert cchc("check-targets", str(bad), "--previous", str(good), "--format", "json").returncode == 1
+    missing = cchc("check-targets", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 2 and b"no such file" in missing.stderr
+    assert b"CT101" in cchc("rules").stdout
