@@ -23,16 +23,15 @@ def _ordinal(number: str) -> tuple[str, int] | None:
 
 def _letter_follows(a: str, b: str) -> bool:
     return any(
-        x in alphabet and y in alphabet and alphabet.index(y) == alphabet.index(x) + 1
+        a in alphabet and b in alphabet and alphabet.index(b) == alphabet.index(a) + 1
         for alphabet in (VIETNAMESE, LATIN)
-        for x, y in [(a, b)]
     )
 
 
 @rule("VA101", "section-numbering", "warning", "renumber the headings in sequence")
 def check(ctx):
     def walk(sections, prefix):
-        previous = None
+        previous, previous_number = None, ""
         for i, section in enumerate(sections):
             path = f"{prefix}[{i}]"
             current = _ordinal(section.number) if section.number else None
