@@ -193,6 +193,26 @@ def main() -> None:
         )
     )
 
+    from cchc_cli.checks import Context, run_rules
+    from cchc_cli.checks.baselines import floors_in_force, load_baseline
+    from cchc_cli.checks.config import Config
+    from cchc_cli.pipeline import parse_file
+
+    seeds = [parse_file(str(p)) for p in sorted((ROOT / "samples/seeds").glob("*.txt"))]
+    plans = [seeds[i % len(seeds)] for i in range(100)]
+    national, config = load_baseline("national"), Config()
+
+    def check_all(previous: bool) -> None:
+        for plan in plans:
+            ctx = Context(plan=plan, file="p.yaml", previous=plan if previous else None,
+                          floors=floors_in_force(national, plan.metadata.plan_year))
+            run_rules(ctx, "check-targets", config)
+
+    t_check = median_ms(lambda: check_all(False), repeat=5, warmup=1)
+    t_check_prev = median_ms(lambda: check_all(True), repeat=3, warmup=1)
+    rows.append(("check-targets over 100 plans (in-process)", f"{t_check:.0f} ms", "< 1000 ms"))
+    rows.append(("check-targets over 100 plans with --previous (in-process)", f"{t_check_prev:.0f} ms", ""))
+
     scale_rows = []
     base = None
     for times in (1, 10, 100):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -41,6 +42,13 @@ class Context:
     previous: Plan | None = None
     floors: list[Any] = field(default_factory=list)
     positions: Callable[[str], tuple[int, int | None] | None] = lambda path: None
+
+    @cached_property
+    def changes(self) -> Any:
+        """`cchc diff` of last year's plan against this one, computed once for every rule."""
+        from cchc_cli.diff import diff_plans
+
+        return diff_plans(self.previous, self.plan) if self.previous is not None else None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ Targets are paired across the years as `cchc diff` pairs them (by meaning, not p
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.diff import diff_plans
 
 
 @rule("CT102", "lowered-vs-previous", "error", "keep last year's commitment or a stricter one")
@@ -14,7 +13,7 @@ def check(ctx):
     if ctx.previous is None:
         return
     ids = {t.id: i for i, t in enumerate(ctx.plan.targets)}
-    for change in diff_plans(ctx.previous, ctx.plan).targets:
+    for change in ctx.changes.targets:
         if change.change == "lowered":
             old, new = change.old, change.new
             yield {

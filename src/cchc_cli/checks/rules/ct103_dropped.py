@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.diff import diff_plans
 
 
 @rule("CT103", "dropped-vs-previous", "warning", "carry the target over, or say in the plan why it ended")
 def check(ctx):
     if ctx.previous is None:
         return
-    for change in diff_plans(ctx.previous, ctx.plan).targets:
+    for change in ctx.changes.targets:
         if change.change == "removed":
             old = change.old
             yield {
