@@ -6,6 +6,7 @@ Targets are paired across the years as `cchc diff` pairs them (by meaning, not p
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
+from cchc_cli.render.diff import commitment
 
 
 @rule("CT102", "lowered-vs-previous", "error", "keep last year's commitment or a stricter one")
@@ -17,8 +18,7 @@ def check(ctx):
         if change.change == "lowered":
             old, new = change.old, change.new
             yield {
-                "message": f"lowered against last year: '{new['metric']}' was {old['comparator']} {old['value']}"
-                f"{old['unit'] or ''}, now {new['comparator']} {new['value']}{new['unit'] or ''}",
+                "message": f"lowered against last year: '{new['metric']}' was {commitment(old)}, now {commitment(new)}",
                 "path": f"targets[{ids[new['id']]}].value",
                 "target": new["id"],
                 "location": ctx.plan.targets[ids[new["id"]]].location,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
+from cchc_cli.render.diff import commitment
 
 
 @rule("CT103", "dropped-vs-previous", "warning", "carry the target over, or say in the plan why it ended")
@@ -13,7 +14,6 @@ def check(ctx):
         if change.change == "removed":
             old = change.old
             yield {
-                "message": f"dropped since last year: '{old['metric']}' ({old['comparator']} {old['value']}"
-                f"{old['unit'] or ''}, last year's {old['id']})",
+                "message": f"dropped since last year: '{old['metric']}' ({commitment(old)}, last year's {old['id']})",
                 "path": "targets",
             }
