@@ -317,3 +317,46 @@ def test_check_targets_exit_codes_and_config(tmp_path: Path) -> None:
     missing = cchc("check-targets", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and b"no such file" in missing.stderr
     assert b"CT101" in cchc("rules").stdout
+
+
+def test_config_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc_cli.checks.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.cchc]\nfail_on = "warning"\nbaselines = ["national"]\n[tool.cchc.rules]\nCT104 = "off"\n'
+        '[[tool.cchc.exempt]]\ntarget = "T004"\nreason = "approved by HĐND"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None)
+    assert config.fail_on == "warning" and not config.setting("CT104").enabled
+    assert config.exempt[0].target == "T004" and config.exempt[0].rule is None
+    (tmp_path / ".cchc.yaml").write_text("rules: {CT101: loud}\n", encoding="utf-8")
+    from cchc_cli.errors import CchcError
+
+    with pytest.raises(CchcError, match="invalid configuration"):
+        load_config(None)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "slips"),
+    [
+        (["a", "b", "c", "d", "đ", "e"], 0),
+        (["a", "b", "c", "d", "e", "f"], 0),
+        (["a", "b", "d"], 1),
+        (["1", "2", "2", "3"], 1),
+        (["I", "II", "IV"], 1),
+    ],
+)
+def test_section_numbering_rule(numbers: list[str], slips: int) -> None:
+    plan = ben_tre()
+    children = plan.sections[5].children[1].children  # VI.2 a) ... g)
+    template = children[0]
+    plan.sections[5].children[1].children = [
+        template.model_copy(update={"number": n, "path": f"VI.2.{n}"}) for n in numbers
+    ]
+    if numbers[0] == "I":
+        plan.sections = [
+            s.model_copy(update={"number": n, "path": n}) for s, n in zip(plan.sections, numbers)
+        ]
+    assert len([f for f in validate(plan) if f.rule == "VA101"]) == slips

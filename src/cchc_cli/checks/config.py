@@ -28,7 +28,9 @@ class Exemption(BaseModel):
 
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    rules: dict[str, RuleSetting | bool | str] = Field(default_factory=dict)
+    rules: dict[str, RuleSetting | bool | Literal["off", "error", "warning", "info"]] = Field(
+        default_factory=dict
+    )
     baselines: list[str] = Field(default_factory=lambda: ["national"])
     exempt: list[Exemption] = Field(default_factory=list)
     fail_on: Literal["error", "warning", "info"] = "error"
