@@ -204,8 +204,12 @@ def main() -> None:
 
     def check_all(previous: bool) -> None:
         for plan in plans:
-            ctx = Context(plan=plan, file="p.yaml", previous=plan if previous else None,
-                          floors=floors_in_force(national, plan.metadata.plan_year))
+            ctx = Context(
+                plan=plan,
+                file="p.yaml",
+                previous=plan if previous else None,
+                floors=floors_in_force(national, plan.metadata.plan_year),
+            )
             run_rules(ctx, "check-targets", config)
 
     t_check = median_ms(lambda: check_all(False), repeat=5, warmup=1)

@@ -357,6 +357,7 @@ def test_section_numbering_rule(numbers: list[str], slips: int) -> None:
     ]
     if numbers[0] == "I":
         plan.sections = [
-            s.model_copy(update={"number": n, "path": n}) for s, n in zip(plan.sections, numbers, strict=False)
+            s.model_copy(update={"number": n, "path": n})
+            for s, n in zip(plan.sections, numbers, strict=False)
         ]
     assert len([f for f in validate(plan) if f.rule == "VA101"]) == slips
