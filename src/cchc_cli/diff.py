@@ -199,12 +199,13 @@ def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD)
                     score=score,
                 )
             )
-    for i in removed:
-        count("targets_removed")
-        result.targets.append(Change(change="removed", old=_item(old.targets[i])))
-    for j in added:
-        count("targets_added")
-        result.targets.append(Change(change="added", new=_item(new.targets[j])))
+    _unpaired(
+        result.targets,
+        counts,
+        "targets",
+        [_item(old.targets[i]) for i in removed],
+        [_item(new.targets[j]) for j in added],
+    )
 
     pairs, removed, added = match(old.tasks, new.tasks, _task_score, TASK_THRESHOLD)
     for i, j, score in pairs:
@@ -215,12 +216,13 @@ def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD)
             result.tasks.append(
                 Change(change="changed", old=_item(a), new=_item(b), fields=fields, score=score)
             )
-    for i in removed:
-        count("tasks_removed")
-        result.tasks.append(Change(change="removed", old=_item(old.tasks[i])))
-    for j in added:
-        count("tasks_added")
-        result.tasks.append(Change(change="added", new=_item(new.tasks[j])))
+    _unpaired(
+        result.tasks,
+        counts,
+        "tasks",
+        [_item(old.tasks[i]) for i in removed],
+        [_item(new.tasks[j]) for j in added],
+    )
 
     for field in METADATA_FIELDS:
         a, b = getattr(old.metadata, field), getattr(new.metadata, field)
@@ -244,14 +246,26 @@ def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD)
                     change="changed", old=_section_item(a), new=_section_item(b), fields=fields, score=score
                 )
             )
-    for i in removed:
-        count("sections_removed")
-        result.sections.append(Change(change="removed", old=_section_item(old_sections[i][1])))
-    for j in added:
-        count("sections_added")
-        result.sections.append(Change(change="added", new=_section_item(new_sections[j][1])))
+    _unpaired(
+        result.sections,
+        counts,
+        "sections",
+        [_section_item(old_sections[i][1]) for i in removed],
+        [_section_item(new_sections[j][1]) for j in added],
+    )
     result.summary = dict(sorted(counts.items()))
     return result
+
+
+def _unpaired(changes: list[Change], counts: dict[str, int], part: str, removed: list, added: list) -> None:
+    """Items left without a partner: the old ones were removed, the new ones added."""
+    for item in removed:
+        changes.append(Change(change="removed", old=item))
+    for item in added:
+        changes.append(Change(change="added", new=item))
+    for kind, items in (("removed", removed), ("added", added)):
+        if items:
+            counts[f"{part}_{kind}"] = counts.get(f"{part}_{kind}", 0) + len(items)
 
 
 def _item(model: BaseModel) -> dict[str, Any]:
