@@ -376,5 +376,120 @@ def list_rules() -> None:
         typer.echo(f"{rule.id}  {rule.severity:<7}  {rule.group:<13}  {rule.name}: {rule.summary}")
 
 
+class ExportFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    markdown = "markdown"
+
+
+class What(StrEnum):
+    all = "all"
+    targets = "targets"
+    tasks = "tasks"
+    references = "references"
+
+
+@app.command()
+def export(
+    files: Annotated[
+        list[str], typer.Argument(help="Plans: YAML/JSON, or any document cchc parse reads; folders too.")
+    ],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.yaml,
+    what: Annotated[What, typer.Option("--what", help="Which table (csv, xlsx, markdown).")] = What.all,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (a folder for csv --what all).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Plan data in the forms people open: the full Plan as YAML/JSON, or flat tables of
+    targets, tasks and references as CSV (UTF-8 with BOM, for Excel), an Excel workbook
+    (one sheet per table plus the plans' metadata) or Markdown. Several plans make one table
+    with a `source` column. Exit codes: 0 ok, 1 an input failed, 2 usage error.
+    """
+    from cchc_cli.batch import expand, write_atomic
+    from cchc_cli.pipeline import load_plan
+    from cchc_cli.render import render, tables
+
+    paths = [path for path, _ in expand(files)] if any(Path(f).is_dir() for f in files) else files
+    if fmt in (ExportFormat.yaml, ExportFormat.json) and len(paths) != 1:
+        typer.echo(
+            "cchc: error: yaml/json export takes one plan (use cchc parse -o DIR for several)", err=True
+        )
+        raise typer.Exit(EXIT_USAGE)
+    if fmt == ExportFormat.xlsx and output is None:
+        typer.echo("cchc: error: xlsx needs an output file: -o plans.xlsx", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if fmt == ExportFormat.csv and what == What.all and output is None:
+        typer.echo(
+            "cchc: error: csv --what all writes three files: give a folder with -o, or choose --what",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    plans, failed = [], False
+    for path in paths:
+        try:
+            plans.append(load_plan(path))
+        except Exception as error:
+            _fail(error, path, debug)
+            failed = True
+    whats = ["targets", "tasks", "references"] if what == What.all else [what.value]
+    try:
+        if fmt in (ExportFormat.yaml, ExportFormat.json):
+            if plans:
+                _emit(render(plans[0], fmt.value), output)
+        elif fmt == ExportFormat.csv:
+            if what == What.all:
+                for name in whats:
+                    write_atomic(output / f"{name}.csv", tables.to_csv(plans, name))  # type: ignore[operator]
+            else:
+                _emit(tables.to_csv(plans, what.value), output)
+        elif fmt == ExportFormat.markdown:
+            _emit(tables.to_markdown(plans, whats), output)
+        else:
+            data = tables.to_xlsx(plans, whats)
+            assert output is not None
+            tmp = output.with_name(f".{output.name}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(output)
+    except OSError as error:
+        typer.echo(f"cchc: error: {output}: cannot write: {error.strerror or error}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def report(
+    file: Annotated[str, typer.Argument(help="A plan: YAML/JSON, or any document cchc parse reads.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """One self-contained HTML page of a plan (no network): header card, targets by reform area
+    drawn against the national floor, the task table with a timeline by quarter, references,
+    each item linked to its source location. Prints on A4. Exit codes: 0 ok, 1 input failed.
+    """
+    from cchc_cli.pipeline import load_plan
+    from cchc_cli.render.report import render_report
+
+    try:
+        html = render_report(load_plan(file))
+    except Exception as error:
+        _fail(error, file, debug)
+        raise typer.Exit(EXIT_FAILED) from None
+    _emit(html, output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from cchc_cli.batch import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
 def main() -> None:
     app()

@@ -1,0 +1,212 @@
+"""Plans -> flat tables (targets, tasks, references, metadata): what CSV, Excel and Markdown show.
+
+Several plans make one table each, with a `source` column, so a folder of plans from many
+provinces becomes one comparable table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from cchc_cli.models import Location, Plan
+
+AGENCY_JOIN = "; "
+
+COLUMNS: dict[str, list[str]] = {
+    "targets": [
+        "source",
+        "id",
+        "section",
+        "area",
+        "metric",
+        "comparator",
+        "value",
+        "unit",
+        "year",
+        "task",
+        "text",
+        "location",
+    ],
+    "tasks": [
+        "source",
+        "id",
+        "group",
+        "stt",
+        "content",
+        "output",
+        "timeline",
+        "start",
+        "end",
+        "lead",
+        "partners",
+        "note",
+        "location",
+    ],
+    "references": ["source", "kind", "number", "date", "issuer", "title", "location"],
+    "metadata": [
+        "source",
+        "doc_type",
+        "number",
+        "issuer",
+        "issuer_level",
+        "province",
+        "place",
+        "issued_date",
+        "plan_year",
+        "title",
+        "signer",
+        "signer_title",
+        "targets",
+        "tasks",
+    ],
+}
+SHEET_NAMES = {"metadata": "Kế hoạch", "targets": "Chỉ tiêu", "tasks": "Nhiệm vụ", "references": "Văn bản"}
+
+
+def where(location: Location) -> str:
+    parts = []
+    if location.page:
+        parts.append(f"p.{location.page}")
+    if location.line:
+        parts.append(f"line {location.line}")
+    if location.row:
+        parts.append(f"row {location.row}")
+    if not parts and location.block:
+        parts.append(f"block {location.block}")
+    return ", ".join(parts)
+
+
+def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for plan in plans:
+        source = plan.source.path
+        if what == "targets":
+            out += [
+                {
+                    "source": source,
+                    "id": t.id,
+                    "section": t.section,
+                    "area": t.area,
+                    "metric": t.metric,
+                    "comparator": t.comparator,
+                    "value": t.value,
+                    "unit": t.unit,
+                    "year": t.year,
+                    "task": t.task,
+                    "text": t.text,
+                    "location": where(t.location),
+                }
+                for t in plan.targets
+            ]
+        elif what == "tasks":
+            out += [
+                {
+                    "source": source,
+                    "id": t.id,
+                    "group": t.group,
+                    "stt": t.stt,
+                    "content": t.content,
+                    "output": t.output,
+                    "timeline": t.timeline.text if t.timeline else None,
+                    "start": t.timeline.start.isoformat() if t.timeline and t.timeline.start else None,
+                    "end": t.timeline.end.isoformat() if t.timeline and t.timeline.end else None,
+                    "lead": AGENCY_JOIN.join(t.lead),
+                    "partners": AGENCY_JOIN.join(t.partners),
+                    "note": t.note,
+                    "location": where(t.location),
+                }
+                for t in plan.tasks
+            ]
+        elif what == "references":
+            out += [
+                {
+                    "source": source,
+                    "kind": r.kind,
+                    "number": r.number,
+                    "date": r.date.isoformat() if r.date else None,
+                    "issuer": r.issuer,
+                    "title": r.title,
+                    "location": where(r.location),
+                }
+                for r in plan.references
+            ]
+        elif what == "metadata":
+            meta = plan.metadata.model_dump(mode="json")
+            out.append({"source": source, **meta, "targets": len(plan.targets), "tasks": len(plan.tasks)})
+    return out
+
+
+def to_csv(plans: list[Plan], what: str) -> str:
+    """UTF-8 with a BOM, so Excel shows Vietnamese correctly."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[what], lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows(plans, what):
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return "\ufeff" + buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(plans: list[Plan], whats: list[str]) -> str:
+    parts = []
+    for what in whats:
+        parts.append(f"## {SHEET_NAMES[what]} ({what})\n")
+        columns = COLUMNS[what] if len(plans) > 1 else [c for c in COLUMNS[what] if c != "source"]
+        parts.append("| " + " | ".join(columns) + " |")
+        parts.append("|" + "---|" * len(columns))
+        for row in rows(plans, what):
+            parts.append("| " + " | ".join(_cell(row.get(c)) for c in columns) + " |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+WIDTHS = {
+    "metric": 60,
+    "text": 60,
+    "content": 60,
+    "title": 50,
+    "issuer": 30,
+    "lead": 30,
+    "partners": 30,
+    "output": 25,
+    "timeline": 22,
+    "group": 30,
+    "source": 28,
+    "location": 16,
+}
+
+
+def to_xlsx(plans: list[Plan], whats: list[str]) -> bytes:
+    """One sheet per table plus the plans' metadata: header frozen, filters on, text wrapped."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for what in ["metadata", *[w for w in whats if w != "metadata"]]:
+        sheet = book.create_sheet(SHEET_NAMES[what])
+        columns = COLUMNS[what]
+        sheet.append(columns)
+        for row in rows(plans, what):
+            sheet.append([row.get(c) for c in columns])
+        for index, column in enumerate(columns, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = WIDTHS.get(column, 12)
+            header = sheet.cell(row=1, column=index)
+            header.font = Font(bold=True)
+            header.fill = PatternFill("solid", fgColor="DDEBF7")
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

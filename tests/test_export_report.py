@@ -1,0 +1,146 @@
+"""cchc export (CSV, Excel, Markdown, YAML/JSON) read back, and cchc report checked in a real browser."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from cchc_cli.render import tables, to_json, to_yaml
+from cchc_cli.render.report import render_report
+from conftest import BEN_TRE_TEXT, ROOT, parsed
+
+SEEDS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples/seeds").glob("*.txt"))
+
+
+def cchc(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cchc_cli", *args], capture_output=True, cwd=ROOT, timeout=120, check=False
+    )
+
+
+def test_yaml_and_json_exports_are_the_parse_output() -> None:
+    for fmt, render in (("yaml", to_yaml), ("json", to_json)):
+        result = cchc("export", "samples/ben-tre-2023.docx", "--format", fmt)
+        assert result.returncode == 0
+        assert result.stdout.decode() == render(parsed("samples/ben-tre-2023.docx"))
+
+
+def test_csv_round_trip_gives_the_model() -> None:
+    plan = parsed(BEN_TRE_TEXT)
+    text = tables.to_csv([plan], "targets")
+    assert text.startswith("\ufeff")  # Excel reads the BOM as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert [
+        (r["id"], r["metric"], r["comparator"], float(r["value"]), r["unit"], r["area"]) for r in rows
+    ] == [(t.id, t.metric, t.comparator, float(t.value), t.unit, t.area) for t in plan.targets]
+    tasks = list(csv.DictReader(io.StringIO(tables.to_csv([plan], "tasks")[1:])))
+    assert [(r["id"], r["content"], r["lead"].split("; "), r["partners"]) for r in tasks] == [
+        (t.id, t.content, t.lead, "; ".join(t.partners)) for t in plan.tasks
+    ]
+
+
+def test_csv_all_writes_three_files(tmp_path: Path) -> None:
+    assert cchc("export", BEN_TRE_TEXT, "--format", "csv", "-o", str(tmp_path)).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["references.csv", "targets.csv", "tasks.csv"]
+    assert cchc("export", BEN_TRE_TEXT, "--format", "csv").returncode == 2  # where would three tables go?
+
+
+def test_five_seeds_make_one_workbook_with_the_source_of_every_row(tmp_path: Path) -> None:
+    out = tmp_path / "plans.xlsx"
+    assert cchc("export", "samples/seeds", "--format", "xlsx", "-o", str(out)).returncode == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Văn bản"]
+    sheet = book["Chỉ tiêu"]
+    header = [c.value for c in sheet[1]]
+    got = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
+    expected = [(path, t.id, t.value) for path in SEEDS for t in parsed(path).targets]
+    assert [(r["source"], r["id"], r["value"]) for r in got] == expected
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    tasks = book["Nhiệm vụ"]
+    assert tasks.max_row - 1 == 35 and {c.value for c in tasks["A"][1:]} == {BEN_TRE_TEXT}
+    assert book["Kế hoạch"].max_row - 1 == 5
+
+
+def test_markdown_tables() -> None:
+    text = tables.to_markdown([parsed(BEN_TRE_TEXT)], ["targets"])
+    lines = text.splitlines()
+    assert lines[0] == "## Chỉ tiêu (targets)" and lines[2].startswith("| id | section |")
+    assert len([line for line in lines if line.startswith("| T0")]) == 15
+
+
+# -- the report in a browser --------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def test_report_is_self_contained() -> None:
+    html = render_report(parsed(BEN_TRE_TEXT))
+    assert not re.search(r"""(?:src|href)=["']https?://""", html)  # no CDN, no network
+    assert "<style>" in html and "<script>" in html and "@page { size: A4" in html
+
+
+class _Numbers(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: dict[str, str] = {}
+        self.tasks: list[str] = []
+        self.counts: dict[str, str] = {}
+        self._count: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "tr" and "target" in (a.get("class") or ""):
+            self.targets[a["data-id"]] = a["data-value"]
+        if tag == "tr" and "task" in (a.get("class") or ""):
+            self.tasks.append(a["data-id"])
+        if a.get("id", "").startswith("count-"):
+            self._count = a["id"]
+
+    def handle_data(self, data: str) -> None:
+        if self._count:
+            self.counts[self._count] = data
+            self._count = None
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_report_in_headless_chromium(tmp_path: Path) -> None:
+    plan = parsed(BEN_TRE_TEXT)
+    page = tmp_path / "report.html"
+    assert cchc("report", BEN_TRE_TEXT, "-o", str(page)).returncode == 0
+    result = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    console = [line for line in result.stderr.decode(errors="replace").splitlines() if ":CONSOLE" in line]
+    assert console == [], console  # no console errors (nor any console output)
+    dom = _Numbers()
+    dom.feed(result.stdout.decode())
+    assert dom.counts == {"count-targets": "15", "count-tasks": "35"}  # written by the page's script
+    assert dom.targets == {t.id: "" if t.value is None else str(t.value) for t in plan.targets}
+    assert dom.tasks == [t.id for t in plan.tasks]
