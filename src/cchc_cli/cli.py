@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+# The command line uses no pydantic plugins; not scanning every installed package's entry
+# points for them saves ~20 ms of start-up. (Only for the CLI process, not for library use.)
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
