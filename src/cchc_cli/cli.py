@@ -72,14 +72,29 @@ def parse(
         Path | None, typer.Option("-o", "--output", help="Output file (one input) or folder (several).")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.yaml,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")] = 0,
+    skip_existing: Annotated[
+        bool,
+        typer.Option("--skip-existing", help="Skip inputs whose output is newer than the input (resume)."),
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a JSON report of every file (batch).")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
+    ] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    """Parse plans into the Plan model, written as YAML (default) or JSON."""
+    """Parse plans into the Plan model, written as YAML (default) or JSON.
+
+    One input goes to stdout (or -o FILE); several inputs or folders go to one output each in
+    the folder -o OUT, in parallel. Exit codes: 0 ok, 1 an input failed, 2 usage error, 130 interrupted.
+    """
     from cchc_cli.batch import expand
 
     batch = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
     if not batch:
-        raise typer.Exit(_parse_one(files[0], output, fmt.value, debug))
+        raise typer.Exit(_parse_one(files[0], output, fmt.value, timeout, debug))
     if "-" in files:
         typer.echo("cchc: error: stdin (-) cannot be mixed with other inputs", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -89,16 +104,18 @@ def parse(
     if output.exists() and not output.is_dir():
         typer.echo(f"cchc: error: {output}: exists and is not a folder", err=True)
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(_parse_many(expand(files), output, fmt.value, debug))
+    workers = jobs or os.cpu_count() or 1
+    raise typer.Exit(_parse_many(expand(files), output, fmt.value, workers, skip_existing, report, timeout))
 
 
-def _parse_one(path: str, output: Path | None, fmt: str, debug: bool) -> int:
-    from cchc_cli.batch import write_atomic
+def _parse_one(path: str, output: Path | None, fmt: str, timeout: float, debug: bool) -> int:
+    from cchc_cli.batch import time_limit, write_atomic
     from cchc_cli.pipeline import parse_file
     from cchc_cli.render import render
 
     try:
-        text = render(parse_file(path), fmt)
+        with time_limit(timeout, path):
+            text = render(parse_file(path), fmt)
     except Exception as error:  # every failure is one line, never a traceback
         _fail(error, path, debug)
         return EXIT_FAILED
@@ -114,61 +131,80 @@ def _parse_one(path: str, output: Path | None, fmt: str, debug: bool) -> int:
     return EXIT_OK
 
 
-def _parse_many(items: list, out_dir: Path, fmt: str, debug: bool) -> int:
+def _parse_many(
+    items: list, out_dir: Path, fmt: str, jobs: int, skip_existing: bool, report: Path | None, timeout: float
+) -> int:
+    import json
+    import time
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from cchc_cli.batch import Outcome, output_names, write_atomic
-    from cchc_cli.pipeline import parse_file
-    from cchc_cli.render import render
+    from cchc_cli import batch
+    from cchc_cli.errors import EXIT_INTERRUPTED
 
     console = Console(stderr=True)
-    outcomes: list[Outcome] = []
-    names = output_names(items, fmt)
+    interactive = console.is_terminal
     progress = Progress(
         TextColumn("[bold]parsing"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} files/s"),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
         console=console,
         transient=True,
-        disable=not console.is_terminal,
+        disable=not interactive,
     )
+    start = time.perf_counter()
+
     with progress:
-        task = progress.add_task("", total=len(items))
-        for (path, _), name in zip(items, names, strict=True):
-            progress.update(task, description=path)
-            outcome = Outcome(path)
-            try:
-                plan = parse_file(path)
-                target = out_dir / name
-                write_atomic(target, render(plan, fmt))
-                outcome.output, outcome.targets, outcome.tasks = (
-                    str(target),
-                    len(plan.targets),
-                    len(plan.tasks),
+        task = progress.add_task("", total=len(items), rate="-")
+
+        def done(outcome: batch.Outcome) -> None:
+            elapsed = time.perf_counter() - start
+            progress.update(task, advance=1, rate=f"{progress.tasks[0].completed / max(elapsed, 1e-9):.1f}")
+            if outcome.status == "failed":
+                typer.echo(f"cchc: error: {outcome.path}: {outcome.error}", err=True)
+            elif not interactive:  # plain lines in CI logs
+                typer.echo(
+                    f"{outcome.status}: {outcome.path}" + (f" -> {outcome.output}" if outcome.output else ""),
+                    err=True,
                 )
-            except Exception as error:
-                _fail(error, path, debug)
-                outcome.error = (
-                    error if isinstance(error, CchcError) else CchcError(f"internal error: {error}")
-                )
-            outcomes.append(outcome)
-            progress.advance(task)
-    table = Table(title=f"cchc parse: {len(outcomes)} files", show_lines=False)
-    for column in ("file", "status", "targets", "tasks", "output / error"):
-        table.add_column(column, overflow="fold")
-    for o in outcomes:
-        if o.error:
-            table.add_row(o.path, f"[red]failed ({o.error.kind})[/]", "", "", o.error.message)
-        else:
-            table.add_row(o.path, "[green]ok[/]", str(o.targets), str(o.tasks), o.output or "")
-    console.print(table)
-    failed = sum(1 for o in outcomes if o.error)
-    console.print(f"{len(outcomes) - failed} ok, {failed} failed")
-    return EXIT_FAILED if failed else EXIT_OK
+
+        try:
+            outcomes = batch.run(items, out_dir, fmt, jobs, skip_existing, timeout or None, done)
+        except KeyboardInterrupt:
+            console.print("interrupted: finished files are complete; no half-written file was left")
+            return EXIT_INTERRUPTED
+    data = batch.report_data(outcomes, time.perf_counter() - start, jobs)
+    if report is not None:
+        batch.write_atomic(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if interactive or len(outcomes) <= 50:
+        table = Table(title=f"cchc parse: {len(outcomes)} files")
+        for column in ("file", "status", "targets", "tasks", "output / error"):
+            table.add_column(column, overflow="fold")
+        for o in outcomes:
+            status = {"ok": "[green]ok[/]", "skipped": "[dim]skipped[/]"}.get(
+                o.status, f"[red]failed ({o.error_kind})[/]"
+            )
+            table.add_row(
+                o.path,
+                status,
+                str(o.targets) if o.status == "ok" else "",
+                str(o.tasks) if o.status == "ok" else "",
+                o.output or o.error or "",
+            )
+        console.print(table)
+    summary = data["summary"]
+    kinds = ", ".join(f"{k}: {v}" for k, v in summary["failed_by_kind"].items())
+    console.print(
+        f"{summary['ok']} ok, {summary['failed']} failed"
+        + (f" ({kinds})" if kinds else "")
+        + f", {summary['skipped']} skipped in {summary['seconds']} s"
+        + (f" ({summary['files_per_second']} files/s)" if summary["files_per_second"] else "")
+    )
+    return EXIT_FAILED if summary["failed"] else EXIT_OK
 
 
 class DiffFormat(StrEnum):

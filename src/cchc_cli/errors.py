@@ -53,3 +53,12 @@ class NotAPlanError(CchcError):
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+
+class TimeLimitError(CchcError):
+    """A document took longer than the per-document time limit."""
+
+    kind = "timeout"
+
+
+EXIT_INTERRUPTED = 130
