@@ -13,8 +13,9 @@ from conftest import BEN_TRE_TEXT, ROOT
 
 
 def cchc(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cchc_cli", *args], capture_output=True, cwd=ROOT, timeout=300,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "cchc_cli", *args], capture_output=True, cwd=ROOT, timeout=300, check=False
+    )
 
 
 def _corpus(folder: Path, copies: int = 6) -> Path:
@@ -30,8 +31,16 @@ def _corpus(folder: Path, copies: int = 6) -> Path:
 def test_parallel_and_serial_runs_give_the_same_bytes(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "in")
     for jobs in ("1", "2"):
-        result = cchc("parse", str(corpus), "-o", str(tmp_path / f"out{jobs}"), "--jobs", jobs,
-                      "--report", str(tmp_path / f"report{jobs}.json"))
+        result = cchc(
+            "parse",
+            str(corpus),
+            "-o",
+            str(tmp_path / f"out{jobs}"),
+            "--jobs",
+            jobs,
+            "--report",
+            str(tmp_path / f"report{jobs}.json"),
+        )
         assert result.returncode == 1  # the broken PDF
     one = {p.name: p.read_bytes() for p in (tmp_path / "out1").iterdir()}
     two = {p.name: p.read_bytes() for p in (tmp_path / "out2").iterdir()}
@@ -47,10 +56,21 @@ def test_resume_skips_outputs_newer_than_their_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     cchc("parse", str(corpus), "-o", str(out))
     time.sleep(0.05)
-    (corpus / "plan-0.txt").write_text((corpus / "plan-0.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    again = cchc("parse", str(corpus), "-o", str(out), "--skip-existing", "--report", str(tmp_path / "r.json"))
-    statuses = {Path(f["path"]).name: f["status"] for f in json.loads((tmp_path / "r.json").read_text())["files"]}
-    assert statuses == {"broken.pdf": "failed", "plan-0.txt": "ok", "plan-1.txt": "skipped", "plan.docx": "skipped"}
+    (corpus / "plan-0.txt").write_text(
+        (corpus / "plan-0.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    again = cchc(
+        "parse", str(corpus), "-o", str(out), "--skip-existing", "--report", str(tmp_path / "r.json")
+    )
+    statuses = {
+        Path(f["path"]).name: f["status"] for f in json.loads((tmp_path / "r.json").read_text())["files"]
+    }
+    assert statuses == {
+        "broken.pdf": "failed",
+        "plan-0.txt": "ok",
+        "plan-1.txt": "skipped",
+        "plan.docx": "skipped",
+    }
     assert again.returncode == 1
 
 
@@ -58,8 +78,17 @@ def test_a_document_over_the_time_limit_is_a_clear_error(tmp_path: Path) -> None
     result = cchc("parse", "samples/ben-tre-2023.pdf", "--timeout", "0.05")
     err = result.stderr.decode()
     assert result.returncode == 1 and "gave up after 0.05 s" in err and "Traceback" not in err
-    batch = cchc("parse", "samples/ben-tre-2023.pdf", BEN_TRE_TEXT, "-o", str(tmp_path / "o"), "--timeout", "0.05",
-                 "--report", str(tmp_path / "r.json"))
+    batch = cchc(
+        "parse",
+        "samples/ben-tre-2023.pdf",
+        BEN_TRE_TEXT,
+        "-o",
+        str(tmp_path / "o"),
+        "--timeout",
+        "0.05",
+        "--report",
+        str(tmp_path / "r.json"),
+    )
     kinds = json.loads((tmp_path / "r.json").read_text())["summary"]["failed_by_kind"]
     assert batch.returncode == 1 and kinds.get("timeout", 0) >= 1
 
@@ -67,8 +96,13 @@ def test_a_document_over_the_time_limit_is_a_clear_error(tmp_path: Path) -> None
 def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "in", copies=40)
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "cchc_cli", "parse", str(corpus), "-o", str(out), "--jobs", "2"],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cchc_cli", "parse", str(corpus), "-o", str(out), "--jobs", "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     deadline = time.time() + 60
     while time.time() < deadline and not (out.exists() and any(out.glob("*.yaml"))):
         time.sleep(0.02)

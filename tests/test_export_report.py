@@ -70,7 +70,8 @@ def test_five_seeds_make_one_workbook_with_the_source_of_every_row(tmp_path: Pat
     task_rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in tasks.iter_rows(min_row=2)]
     plan = parsed(BEN_TRE_TEXT)
     assert [(r["source"], r["id"], r["content"], r["lead"], r["timeline"]) for r in task_rows] == [
-        (BEN_TRE_TEXT, t.id, t.content, "; ".join(t.lead), t.timeline.text) for t in plan.tasks]
+        (BEN_TRE_TEXT, t.id, t.content, "; ".join(t.lead), t.timeline.text) for t in plan.tasks
+    ]
     assert book["Kế hoạch"].max_row - 1 == 5
 
 

@@ -21,13 +21,13 @@ _KINDS = (
 _NUMBERED = rx(
     rf"(?P<kind>(?i:{_KINDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>\d+[\w.]*(?:\s*[/-]\s*[\p{{Lu}}\d][\w.]*)+)"
 )
-_HAS_NUMBER = rx(r"\d[\w.]*\s*[/-]\s*\p{Lu}")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
-_AFTER_DATE = rx(rf"^\s*,?\s*(?:ngày\s*)?(?={DATE.pattern})", regex.I)
+_HAS_NUMBER = rx(r"(?<![\w.])\d[\w.]*\s*[/-]\s*\p{Lu}")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
+_AFTER_DATE = rx(rf"^\s*(?:,\s*)?(?:ngày\s*)?(?={DATE.pattern})", regex.I)
 _ISSUER = rx(
-    r"^\s*,?\s*của\s+(?P<issuer>.{2,80}?)(?=\s+(?:về|trên|tại|đến|nhằm|theo|và|để|đối với|quy định|ban hành|hướng dẫn)\b|\s*[,;.)\[]|$)"
+    r"^\s*(?:,\s*)?của\s+(?P<issuer>.{2,80}?)(?=\s+(?:về|trên|tại|đến|nhằm|theo|và|để|đối với|quy định|ban hành|hướng dẫn)\b|\s*[,;.)\[]|$)"
 )
 _ABOUT = rx(
-    r"^\s*,?\s*(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)"
+    r"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)"
 )
 _LAW = rx(
     r"\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)"

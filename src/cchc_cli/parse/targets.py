@@ -29,7 +29,8 @@ _SENTENCE = rx(
 _PARENS = rx(r"\(([^()]*\d[^()]*)\)")
 _CLAUSE = rx(r"(\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b))")
 
-_PERCENT = rx(rf"(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}))?\s*(?:%|phần trăm)")
+# A number starts where no digit stands before it: starting inside "1111…" again and again is quadratic.
+_PERCENT = rx(rf"(?<![\d.,])(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}))?\s*(?:%|phần trăm)")
 _RANK = rx(
     r"(?:(?:nằm\s+|thuộc\s+|vào\s+)?(?:trong\s+)?(?:nhóm|nhóm\s+dẫn\s+đầu)\s+(?P<num>\d{1,3})\s+"
     r"(?:tỉnh(?:,\s*thành\s+phố)?|địa\s+phương|nước|quốc\s+gia|đơn\s+vị|thành\s+phố|bộ|cơ\s+quan)\b(?:\s+dẫn\s+đầu)?"
@@ -37,7 +38,7 @@ _RANK = rx(
     r"|(?:xếp\s+)?(?:thứ\s+)?hạng\s+(?:thứ\s+)?(?P<num>\d{1,3})(?![/\d]))",
     regex.I,
 )
-_POINTS = rx(rf"(?P<num>{NUMBER})\s*điểm\b", regex.I)
+_POINTS = rx(rf"(?<![\d.,])(?P<num>{NUMBER})\s*điểm\b", regex.I)
 _COUNT = rx(
     rf"(?<=\b(?:tối thiểu|ít nhất|không dưới|không ít hơn|tối đa|không quá|không vượt quá)\s+)(?P<num>{NUMBER})"
     rf"(?=\s+\p{{L}})(?!\s+(?:tháng|năm|ngày|quý|giờ)\b)",
@@ -331,9 +332,9 @@ _DIRECTION_VERBS = rx(
     r"^(?:(?:tiếp\s+tục|duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng|giảm)(?:\s*,\s*|\s+và\s+|\s+))+",
     regex.I,
 )
-_CONTINUE = rx(r"\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
-_SUBORDINATE = rx(r",?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\s+phần|theo\s+hướng)\b", regex.I)
-_TRAILING_YEAR = rx(r"\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
+_CONTINUE = rx(r"(?<!\s)\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
+_SUBORDINATE = rx(r"(?<!\s),?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\s+phần|theo\s+hướng)\b", regex.I)
+_TRAILING_YEAR = rx(r"(?<!\s)\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
 
 
 def _strip_joiners(text: str) -> str:
