@@ -361,3 +361,28 @@ def test_section_numbering_rule(numbers: list[str], slips: int) -> None:
             for s, n in zip(plan.sections, numbers, strict=False)
         ]
     assert len([f for f in validate(plan) if f.rule == "VA101"]) == slips
+
+
+@pytest.mark.parametrize("command", ["diff", "check-targets", "validate"])
+def test_hostile_plan_files_are_clear_errors(tmp_path: Path, command: str) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(to_yaml(parsed(BEN_TRE_TEXT)), encoding="utf-8")
+    cases = {
+        "malformed.yaml": ("targets: [\n", "invalid YAML"),
+        "aliases.yaml": ("a: &x [1, 2]\nb: [*x, *x]\n", "aliases are not allowed"),
+        "tags.yaml": ("schema_version: !!python/object/apply:os.system ['true']\n", "invalid YAML"),
+        "broken.json": ('{"schema_version": "1.0",', "invalid JSON"),
+    }
+    if command != "validate":  # validate reports schema errors as findings instead
+        cases["mismatch.yaml"] = (
+            to_yaml(parsed(BEN_TRE_TEXT)).replace("plan_year: 2023", "plan_year: soon"),
+            "metadata.plan_year (line 16, column 14)",
+        )
+    for name, (content, message) in cases.items():
+        bad = tmp_path / name
+        bad.write_text(content, encoding="utf-8")
+        args = [command, str(bad)] + ([str(good)] if command == "diff" else [])
+        result = cchc(*args)
+        err = result.stderr.decode()
+        assert result.returncode == 2, (name, err)
+        assert message in err and str(bad) in err and "Traceback" not in err, (name, err)

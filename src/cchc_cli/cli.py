@@ -390,9 +390,14 @@ def check_targets(
     try:
         settings = load_config(config)
         floors = [f for name in (baseline or settings.baselines) for f in load_baseline(name)]
-        plan, _, where = _load_for_checks(file)
+        plan, errors, where = _load_for_checks(file)
         if plan is None:
-            raise CchcError("not a valid plan: run `cchc validate` on it for details", file)
+            field, message = errors[0] if errors else ("(top level)", "not a plan")
+            at = where(field)
+            where_text = f" (line {at[0]}, column {at[1]})" if at else ""
+            raise CchcError(
+                f"not a valid plan: {field}{where_text}: {message}; run `cchc validate` for all", file
+            )
         last = load_plan(previous) if previous else None
     except Exception as error:
         _fail(error, file, debug)

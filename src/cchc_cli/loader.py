@@ -62,9 +62,11 @@ def load_plan_data(data: bytes, name: str) -> Plan:
         return Plan.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        path = _path(first["loc"])
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise CchcError(f"not a valid plan: {path}: {first['msg']}{more}", name) from None
+        path = _path(tuple(part for part in first["loc"] if not _UNION_MEMBER.match(str(part))))
+        where = positions(text)(path)
+        at = f" (line {where[0]}, column {where[1]})" if where else ""
+        more = f"; {exc.error_count() - 1} more: run `cchc validate`" if exc.error_count() > 1 else ""
+        raise CchcError(f"not a valid plan: {path}{at}: {first['msg']}{more}", name) from None
 
 
 def _path(loc: tuple) -> str:
