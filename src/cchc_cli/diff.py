@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
-from cchc_cli.models import Plan, Section, Target, Task
+from cchc_cli.models import Metadata, Plan, Section, Target, Task
 from cchc_cli.parse.text import fold
 
 ChangeKind = Literal["raised", "lowered", "reworded", "changed", "added", "removed"]
@@ -27,19 +27,7 @@ ChangeKind = Literal["raised", "lowered", "reworded", "changed", "added", "remov
 TARGET_THRESHOLD = 75.0  # distinct targets of one plan score up to ~71 against each other
 TASK_THRESHOLD = 70.0
 SECTION_THRESHOLD = 80.0
-METADATA_FIELDS = (
-    "doc_type",
-    "number",
-    "issuer",
-    "issuer_level",
-    "province",
-    "place",
-    "issued_date",
-    "plan_year",
-    "title",
-    "signer",
-    "signer_title",
-)
+METADATA_FIELDS = tuple(Metadata.model_fields)
 TASK_FIELDS = ("content", "output", "timeline", "lead", "partners", "note", "group")
 AT_LEAST = {">=": 0, "=": 0, ">": 1}
 AT_MOST = {"<=": 0, "<": 1}

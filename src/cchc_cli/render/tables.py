@@ -10,7 +10,7 @@ import csv
 import io
 from typing import Any
 
-from cchc_cli.models import Location, Plan
+from cchc_cli.models import Metadata, Plan
 
 AGENCY_JOIN = "; "
 
@@ -45,37 +45,9 @@ COLUMNS: dict[str, list[str]] = {
         "location",
     ],
     "references": ["source", "kind", "number", "date", "issuer", "title", "location"],
-    "metadata": [
-        "source",
-        "doc_type",
-        "number",
-        "issuer",
-        "issuer_level",
-        "province",
-        "place",
-        "issued_date",
-        "plan_year",
-        "title",
-        "signer",
-        "signer_title",
-        "targets",
-        "tasks",
-    ],
+    "metadata": ["source", *Metadata.model_fields, "targets", "tasks"],
 }
 SHEET_NAMES = {"metadata": "Kế hoạch", "targets": "Chỉ tiêu", "tasks": "Nhiệm vụ", "references": "Văn bản"}
-
-
-def where(location: Location) -> str:
-    parts = []
-    if location.page:
-        parts.append(f"p.{location.page}")
-    if location.line:
-        parts.append(f"line {location.line}")
-    if location.row:
-        parts.append(f"row {location.row}")
-    if not parts and location.block:
-        parts.append(f"block {location.block}")
-    return ", ".join(parts)
 
 
 def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
@@ -96,7 +68,7 @@ def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
                     "year": t.year,
                     "task": t.task,
                     "text": t.text,
-                    "location": where(t.location),
+                    "location": t.location.describe(),
                 }
                 for t in plan.targets
             ]
@@ -115,7 +87,7 @@ def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
                     "lead": AGENCY_JOIN.join(t.lead),
                     "partners": AGENCY_JOIN.join(t.partners),
                     "note": t.note,
-                    "location": where(t.location),
+                    "location": t.location.describe(),
                 }
                 for t in plan.tasks
             ]
@@ -128,7 +100,7 @@ def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
                     "date": r.date.isoformat() if r.date else None,
                     "issuer": r.issuer,
                     "title": r.title,
-                    "location": where(r.location),
+                    "location": r.location.describe(),
                 }
                 for r in plan.references
             ]
