@@ -117,3 +117,18 @@ def test_signature_with_deputy() -> None:
         + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Văn Đức\n"
     )
     assert (m.signer, m.signer_title) == ("Nguyễn Văn Đức", "Phó Chủ tịch")
+
+
+def test_header_columns_typed_on_one_line_with_tabs() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐỒNG THÁP\t\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 88/KH-UBND\t\tĐồng Tháp, ngày 10 tháng 01 năm 2024\nKẾ HOẠCH\nCải cách hành chính năm 2024"
+        + BODY
+    )
+    assert (m.issuer, m.province, m.number, m.place, m.issued_date) == (
+        "Ủy ban nhân dân tỉnh Đồng Tháp",
+        "Đồng Tháp",
+        "88/KH-UBND",
+        "Đồng Tháp",
+        dt.date(2024, 1, 10),
+    )

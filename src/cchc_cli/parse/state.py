@@ -142,12 +142,22 @@ class State:
         return state
 
 
+# The national motto heads the right column of every header; where both columns share a line
+# (typed with tabs, copied as text, or joined by "|") it marks where the right column starts.
+_COLUMN_BREAK = rx(
+    r"\s+\|\s+|\s*(?=(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam)\b)"
+    r"|\s*(?=(?i:độc lập)\s*-\s*(?i:tự do)\s*-\s*(?i:hạnh phúc))"
+)
+
+
 def _unbar(blocks: list[Block]) -> list[Block]:
-    """A two-column header copied as "ỦY BAN NHÂN DÂN | CỘNG HÒA ..." lines: one block per column."""
+    """Header lines holding both columns ("ỦY BAN NHÂN DÂN | CỘNG HÒA ...", or the same typed
+    with tabs): one block per column, so each column's lines read as in a two-column table."""
     out: list[Block] = []
     for b in blocks:
-        if b.kind == "para" and " | " in b.text:
-            out.extend(replace(b, text=part.strip()) for part in b.text.split(" | ") if part.strip())
+        parts = [p.strip() for p in _COLUMN_BREAK.split(b.text)] if b.kind == "para" else []
+        if len([p for p in parts if p]) > 1:
+            out.extend(replace(b, text=part) for part in parts if part)
         else:
             out.append(b)
     return out
