@@ -88,7 +88,18 @@ def test_threshold_before_metric_chained_by_semicolons() -> None:
 
 def test_values_split_by_administrative_level() -> None:
     found = targets("Tỷ lệ hồ sơ trực tuyến cấp tỉnh đạt 100%, cấp xã đạt 97%.")
-    assert [(t.value, t.metric) for t in found] == [(100, "Tỷ lệ hồ sơ trực tuyến cấp tỉnh"), (97, "cấp xã")]
+    assert [(t.value, t.metric) for t in found] == [
+        (100, "Tỷ lệ hồ sơ trực tuyến cấp tỉnh"),
+        (97, "Tỷ lệ hồ sơ trực tuyến cấp xã"),
+    ]
+    levels = targets(
+        "Mức độ hài lòng của người dân đạt 90% tại sở, ban, ngành; 85% tại cấp huyện; 80% tại cấp xã."
+    )
+    assert [(t.value, t.metric) for t in levels] == [
+        (90, "Mức độ hài lòng của người dân tại sở, ban, ngành"),
+        (85, "Mức độ hài lòng của người dân tại cấp huyện"),
+        (80, "Mức độ hài lòng của người dân tại cấp xã"),
+    ]
 
 
 def test_result_beside_target_keeps_only_the_target() -> None:

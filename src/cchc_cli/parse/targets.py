@@ -337,6 +337,29 @@ _SUBORDINATE = rx(r"(?<!\s),?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\
 _TRAILING_YEAR = rx(r"(?<!\s)\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
 
 
+# "… đạt 90% tại sở, ban, ngành; 85% tại cấp huyện": the later values name only a level.
+_LEVEL = rx(
+    r"^(?:(?:tại|ở|đối\s+với|trong)\s+)?(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|sở,?\s+ban,?\s+ngành|"
+    r"UBND\s+cấp\s+(?:huyện|xã)|bộ\s+phận\s+một\s+cửa)\b.{0,40}$",
+    regex.I,
+)
+_LEVEL_TAIL = rx(
+    r"\s+(?:(?:tại|ở|đối\s+với|trong)\s+)?(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|sở,?\s+ban,?\s+ngành|"
+    r"UBND\s+cấp\s+(?:huyện|xã))\b.*$",
+    regex.I,
+)
+
+
+def _with_stem(found: Found, stem: str | None) -> str | None:
+    """Give a level-only metric the quantity named before it; return the stem for the next one."""
+    if _LEVEL.match(found.metric):
+        if stem:
+            found.metric = f"{stem} {found.metric}"
+        return stem
+    head = _LEVEL_TAIL.sub("", found.metric)
+    return head if head != found.metric else None
+
+
 def _strip_joiners(text: str) -> str:
     return _LEADING_JOINERS.sub("", text)
 
@@ -415,9 +438,11 @@ def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
             head, sep, _ = sentence.partition(":")
             sentence_year = _year_scope(head) if sep and len(head) < 120 else None
             parts, main_text = clauses(sentence)
+            stem: str | None = None  # the measured quantity, for values split by level
             for clause, aside in parts:
                 main = main_metric_of(main_text) if aside else None
                 for found in find_in_clause(clause, main):
+                    stem = _with_stem(found, stem)
                     year = found.year_hint or sentence_year or lead_year or plan_year
                     area: Area = (
                         (unit.area if task_id or unit.kind == "tasks" else None)
