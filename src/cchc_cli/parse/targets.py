@@ -344,7 +344,7 @@ _LEVEL = rx(
     regex.I,
 )
 _LEVEL_TAIL = rx(
-    r"\s+(?:(?:tại|ở|đối\s+với|trong)\s+)?(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|sở,?\s+ban,?\s+ngành|"
+    r"(?<!\s)\s+(?:(?:tại|ở|đối\s+với|trong)\s+)?(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|sở,?\s+ban,?\s+ngành|"
     r"UBND\s+cấp\s+(?:huyện|xã))\b.*$",
     regex.I,
 )
