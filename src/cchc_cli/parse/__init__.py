@@ -44,7 +44,7 @@ def build_plan(doc: Document, source: Source) -> Plan:
         + [Unit(f.text, f.location) for f in footnotes]
     )
     references = extract_references(reference_units, metadata.number)
-    warnings = list(state.warnings)
+    warnings = []
     if state.appendix and not tasks:
         warnings.append("an appendix was found but no task rows could be read from it")
     return Plan(

@@ -60,7 +60,6 @@ def _trailing_notes(state: State) -> list[Footnote]:
         return []  # a numbered list, not notes: nothing in the text refers to them
     for name in ("appendix", "closing", "body"):
         setattr(state, name, [b for b in getattr(state, name) if id(b) not in note_ids])
-    state.footnote_blocks = [b for b, _, _ in found]
     return [Footnote(number=n, text=t, location=location(b)) for b, n, t in found]
 
 

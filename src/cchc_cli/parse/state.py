@@ -75,9 +75,7 @@ class State:
     closing: list[Block] = field(default_factory=list)
     appendix: list[Block] = field(default_factory=list)
     trailer: list[Block] = field(default_factory=list)
-    footnote_blocks: list[Block] = field(default_factory=list)
     decision: list[Block] = field(default_factory=list)  # a decision the plan is issued with
-    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def split(cls, doc: Document) -> State:

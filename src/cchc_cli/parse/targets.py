@@ -109,7 +109,6 @@ _STRIVE_INDEX = rx(
 class _Value:
     start: int  # where the comparator words (or the number) begin
     end: int  # after the unit and any "trở lên"
-    number_start: int
     value: int | float | None
     unit: str
     comparator: Comparator
@@ -207,7 +206,7 @@ def _values(clause: str) -> list[_Value]:
         comparator, begin, end = _comparator(clause, m.start(), m.end(), "=")
         if m.group("num2") and comparator == "=":
             comparator = ">="  # a loose range "15- 25%": at least the lower bound
-        found.append(_Value(begin, end, m.start(), number, "%", comparator))
+        found.append(_Value(begin, end, number, "%", comparator))
         taken.append((m.start(), m.end()))
     for pattern, unit, default in ((_RANK, "rank", "<="), (_POINTS, "point", "="), (_COUNT, "count", "=")):
         for m in pattern.finditer(clause):
@@ -218,7 +217,7 @@ def _values(clause: str) -> list[_Value]:
             end = max(end, m.end())
             if unit == "rank":
                 begin, comparator = min(begin, m.start()), "<="
-            found.append(_Value(begin, end, m.start("num"), number, unit, comparator))
+            found.append(_Value(begin, end, number, unit, comparator))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda v: v.start)
 

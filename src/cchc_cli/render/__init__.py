@@ -7,9 +7,6 @@ import json
 import yaml
 from pydantic import BaseModel
 
-FORMATS = ("yaml", "json")
-
-
 _Base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: ~10x faster
 
 

@@ -8,7 +8,6 @@ from xml.etree import ElementTree as ET
 from cchc_cli import __version__
 from cchc_cli.checks.base import Finding, Rule
 
-FORMATS = ("text", "json", "github", "junit", "sarif")
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
