@@ -28,6 +28,7 @@ MODULES += [
     for name in (
         "cchc_cli.legacy",
         "cchc_cli.normalize",
+        "cchc_cli.readers.blocks",
         "cchc_cli.readers.pdf",
         "cchc_cli.readers.text",
         "cchc_cli.readers.html",

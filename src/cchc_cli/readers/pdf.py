@@ -18,10 +18,9 @@ from dataclasses import dataclass
 import regex
 
 from cchc_cli.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError, UnsafeFileError
-from cchc_cli.readers.blocks import Block, Document, RawFootnote
+from cchc_cli.readers.blocks import LIST_ITEM, Block, Document, RawFootnote
 
 MAX_PAGES = 2000
-_MARKER = regex.compile(r"^(?:[-+•]\s|[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|\(\d+\)\s|\d+\)\s)")
 _FOOTNOTE_START = regex.compile(r"^(\d{1,3})\s+(\S.*)$")
 _PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 
@@ -151,7 +150,7 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str
         close = prev is not None and line.top - prev.top <= pitch * 1.1
         new = (
             prev is None
-            or _MARKER.match(line.text) is not None
+            or LIST_ITEM.match(line.text) is not None
             or line.top - prev.top > pitch * 1.25  # paragraph spacing
             or (_ended_short(prev, line, right) and not (centred and close))
             or (line.x0 > prev.x0 + 2 * line.size and not (centred and close))  # indented further
@@ -238,7 +237,7 @@ def _read(pdf) -> Document:
             and blocks[-1].kind == "para"
             and lines
             and last_full
-            and not _MARKER.match(items[0][1].text)
+            and not LIST_ITEM.match(items[0][1].text)
             and lines[0].x0 <= max(left, last_x0) + lines[0].size  # not indented further
         ):
             blocks[-1].text = _join(

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import codecs
 
-import regex
-
 from cchc_cli.errors import EmptyInputError
 from cchc_cli.legacy import CONVERTERS, detect_legacy
 from cchc_cli.normalize import clean, finish_line
-from cchc_cli.readers.blocks import Block, Document
+from cchc_cli.readers.blocks import LIST_ITEM, Block, Document
 
 
 def decode(data: bytes) -> tuple[str, str, bool]:
@@ -37,12 +35,6 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     if encoding == "latin-1":
         return data.decode("cp1258", errors="replace"), "cp1258", False
     return text, encoding, False
-
-
-# A list item starts with a marker and a capital ("- kế toán" at a line start is a wrapped "tài chính - kế toán").
-_MARKER = regex.compile(
-    r"^(?:[-+•]\s(?=[\p{Lu}\d])|[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|\(\d+\)\s|\d+\)\s)"
-)
 
 
 def _hard_wrapped(blocks: list[Block]) -> bool:
@@ -69,7 +61,7 @@ def _reflow(blocks: list[Block]) -> list[Block]:
             previous is not None
             and text
             and previous.text
-            and not _MARKER.match(text)
+            and not LIST_ITEM.match(text)
             and len(previous.text) + 1 + len(text.split(" ", 1)[0]) > width
             # a full line that ends a sentence, before a capital, most likely ends its paragraph
             and not (previous.text[-1] in ".;:!?" and text[0].isupper())
