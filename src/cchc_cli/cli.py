@@ -495,11 +495,8 @@ def export(
         elif fmt == ExportFormat.markdown:
             _emit(tables.to_markdown(plans, whats), output)
         else:
-            data = tables.to_xlsx(plans, whats)
             assert output is not None
-            tmp = output.with_name(f".{output.name}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(output)
+            write_atomic(output, tables.to_xlsx(plans, whats))
     except OSError as error:
         typer.echo(f"cchc: error: {output}: cannot write: {error.strerror or error}", err=True)
         raise typer.Exit(EXIT_FAILED) from None

@@ -117,15 +117,15 @@ def classify_target(
         wording.append("year")
     if not fields:
         return ("reworded", wording) if wording else ("unchanged", [])
-    strictness = _compare(old, new)
-    if strictness is None:
+    order = strictness(old, new)
+    if order is None:
         return "changed", fields + wording
-    if strictness == 0:
+    if order == 0:
         return "reworded", fields + wording
-    return ("raised" if strictness > 0 else "lowered"), fields + wording
+    return ("raised" if order > 0 else "lowered"), fields + wording
 
 
-def _compare(old: Target, new: Target) -> int | None:
+def strictness(old: Target, new: Target) -> int | None:
     """+1 if ``new`` is the stricter commitment, -1 if looser, 0 if the same; None if not comparable."""
     if old.value is None or new.value is None:
         return None

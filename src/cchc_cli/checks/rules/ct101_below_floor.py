@@ -7,7 +7,7 @@ must agree; the floor in force is the latest one whose year has come by the plan
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.diff import _compare  # the same strictness order as `cchc diff`
+from cchc_cli.diff import strictness  # the same order of strictness as `cchc diff`
 from cchc_cli.models import Target
 
 
@@ -27,7 +27,7 @@ def check(ctx):
                 area=floor.area,
                 location=target.location,
             )
-            if _compare(as_floor, target) == -1:
+            if strictness(as_floor, target) == -1:
                 yield {
                     "message": f"below {floor.describe()}: plan has {_show(target)} for '{target.metric}'",
                     "path": f"targets[{index}].value",
