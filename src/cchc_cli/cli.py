@@ -276,18 +276,6 @@ class Level(StrEnum):
     info = "info"
 
 
-def _load_for_checks(path: str):
-    """(plan or None, schema errors, positions) for any input: documents are parsed first."""
-    from cchc_cli.loader import looks_like_plan_data, positions, validation_errors
-    from cchc_cli.pipeline import _parse, read_input
-
-    name = "<stdin>" if path == "-" else path
-    data = read_input(path)
-    if looks_like_plan_data(data, name):
-        return validation_errors(data, name)
-    return _parse(data, name), [], positions("")
-
-
 def _report(findings, files: list[str], rules, fmt: CheckFormat, fail_on: Level) -> int:
     from cchc_cli.checks import worst
     from cchc_cli.checks.base import SEVERITY_RANK
@@ -329,6 +317,7 @@ def validate(
     from cchc_cli.checks import Context, Finding, run_rules
     from cchc_cli.checks.config import load_config
     from cchc_cli.checks.rules import all_rules
+    from cchc_cli.pipeline import load_for_checks
 
     try:
         settings = load_config(config)
@@ -338,7 +327,7 @@ def validate(
     findings: list = []
     for path in files:
         try:
-            plan, errors, where = _load_for_checks(path)
+            plan, errors, where = load_for_checks(path)
         except Exception as error:
             _fail(error, path, debug)
             raise typer.Exit(EXIT_USAGE) from None
@@ -385,12 +374,12 @@ def check_targets(
     from cchc_cli.checks.baselines import floors_in_force, load_baseline
     from cchc_cli.checks.config import load_config
     from cchc_cli.checks.rules import all_rules
-    from cchc_cli.pipeline import load_plan
+    from cchc_cli.pipeline import load_for_checks, load_plan
 
     try:
         settings = load_config(config)
         floors = [f for name in (baseline or settings.baselines) for f in load_baseline(name)]
-        plan, errors, where = _load_for_checks(file)
+        plan, errors, where = load_for_checks(file)
         if plan is None:
             field, message = errors[0] if errors else ("(top level)", "not a plan")
             at = where(field)

@@ -34,7 +34,8 @@ def looks_like_plan_data(data: bytes, name: str) -> bool:
     )
 
 
-def load_plan_data(data: bytes, name: str) -> Plan:
+def _decode(data: bytes, name: str) -> tuple[str, dict]:
+    """The text and its data, or a one-line error: not UTF-8, invalid JSON/YAML, not a mapping."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -58,15 +59,30 @@ def load_plan_data(data: bytes, name: str) -> Plan:
         raise
     if not isinstance(raw, dict):
         raise CorruptFileError("not a plan: the top level is not a mapping", name)
+    return text, raw
+
+
+def _schema_errors(exc: ValidationError) -> list[tuple[str, str]]:
+    """(field path, message) per field; a union reports one error per member ("value.int",
+    "value.float"), which is one field and one error."""
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not _UNION_MEMBER.match(str(part)))
+        errors.setdefault(_path(loc), error["msg"])
+    return list(errors.items())
+
+
+def load_plan_data(data: bytes, name: str) -> Plan:
+    text, raw = _decode(data, name)
     try:
         return Plan.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        path = _path(tuple(part for part in first["loc"] if not _UNION_MEMBER.match(str(part))))
+        errors = _schema_errors(exc)
+        path, message = errors[0]
         where = positions(text)(path)
         at = f" (line {where[0]}, column {where[1]})" if where else ""
-        more = f"; {exc.error_count() - 1} more: run `cchc validate`" if exc.error_count() > 1 else ""
-        raise CchcError(f"not a valid plan: {path}{at}: {first['msg']}{more}", name) from None
+        more = f"; {len(errors) - 1} more: run `cchc validate`" if len(errors) > 1 else ""
+        raise CchcError(f"not a valid plan: {path}{at}: {message}{more}", name) from None
 
 
 def _path(loc: tuple) -> str:
@@ -108,20 +124,9 @@ def positions(text: str) -> Callable[[str], tuple[int, int] | None]:
 
 def validation_errors(data: bytes, name: str) -> tuple[Plan | None, list[tuple[str, str]], Callable]:
     """Every way a YAML/JSON plan breaks the model: (plan or None, [(field path, message)], positions)."""
-    text = data.decode("utf-8-sig", errors="replace")
+    text, raw = _decode(data, name)
+    where = positions(text)
     try:
-        return load_plan_data(data, name), [], positions(text)
-    except CchcError as exc:
-        if not exc.message.startswith("not a valid plan"):
-            raise
-    raw = json.loads(text) if text.lstrip().startswith("{") else _safe_yaml(text)
-    try:
-        Plan.model_validate(raw)
+        return Plan.model_validate(raw), [], where
     except ValidationError as exc:
-        errors: dict[str, str] = {}
-        for error in exc.errors():
-            # A union reports one error per member ("value.int", "value.float"): one field, one error.
-            loc = tuple(part for part in error["loc"] if not _UNION_MEMBER.match(str(part)))
-            errors.setdefault(_path(loc), error["msg"])
-        return None, list(errors.items()), positions(text)
-    return None, [], positions(text)  # pragma: no cover - load_plan_data failed, so this cannot pass
+        return None, _schema_errors(exc), where

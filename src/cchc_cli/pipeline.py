@@ -52,21 +52,34 @@ def parse_bytes(data: bytes, name: str) -> Plan:
     return build_plan(doc, source)
 
 
+def _input(path: str) -> tuple[bytes, str]:
+    return read_input(path), "<stdin>" if path == "-" else path
+
+
 def load_plan(path: str) -> Plan:
     """Any input a command accepts: a plan written by ``cchc parse`` or a document to parse."""
     from cchc_cli.loader import load_plan_data, looks_like_plan_data
 
-    name = "<stdin>" if path == "-" else path
-    data = read_input(path)
+    data, name = _input(path)
     if looks_like_plan_data(data, name):
         return load_plan_data(data, name)
     return _parse(data, name)
 
 
+def load_for_checks(path: str):
+    """Like ``load_plan``, but a YAML/JSON plan that breaks the model gives every error (field
+    path, message) and a lookup of their lines instead of failing on the first."""
+    from cchc_cli.loader import looks_like_plan_data, positions, validation_errors
+
+    data, name = _input(path)
+    if looks_like_plan_data(data, name):
+        return validation_errors(data, name)
+    return _parse(data, name), [], positions("")
+
+
 def parse_file(path: str) -> Plan:
     """Parse one document. Every expected failure is a CchcError naming the file."""
-    name = "<stdin>" if path == "-" else path
-    return _parse(read_input(path), name)
+    return _parse(*_input(path))
 
 
 def _parse(data: bytes, name: str) -> Plan:
