@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := samples/seeds/002_5059744902de90ce.txt
 
-.PHONY: install test lint format bench schema golden samples fuzz clean
+.PHONY: install test lint format bench accuracy schema golden samples fuzz clean
 
 install:  ## create the venv, install cchc with its dev tools, parse a sample
 	python3 -m venv $(VENV)
@@ -23,6 +23,9 @@ format:
 
 bench:  ## speed and memory, written to BENCHMARKS.md
 	$(PY) scripts/bench.py
+
+accuracy:  ## corpus accuracy against tests/corpus/gold, written to ACCURACY.md
+	$(PY) scripts/accuracy.py
 
 schema:  ## regenerate schemas/plan.schema.json from the models
 	$(PY) -m cchc_cli.schema schemas/plan.schema.json

@@ -86,7 +86,9 @@ def whole_process(path: Path, repeat: int = 10) -> float:
     # Byte-code compiled first, as Python does on a first run (this machine sets
     # PYTHONDONTWRITEBYTECODE, which would otherwise make every run recompile cchc's modules).
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
-    subprocess.run([sys.executable, "-m", "cchc_cli", "parse", str(path)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "parse", str(path)], check=True, stdout=subprocess.DEVNULL
+    )
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -173,8 +175,11 @@ def corpus_batch(count: int) -> list[tuple[str, str]]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(corpus), str(count)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts/make_corpus.py"), str(corpus), str(count)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         rates = {}
         for jobs in (1, 2):
             report = Path(tmp) / f"report{jobs}.json"
@@ -184,12 +189,18 @@ def corpus_batch(count: int) -> list[tuple[str, str]]:
                 f" '--jobs', '{jobs}', '--report', {str(report)!r}], stderr=subprocess.DEVNULL);"
                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
             )
-            peak = int(subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=ROOT).stdout)
+            peak = int(
+                subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=ROOT).stdout
+            )
             summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
             rates[jobs] = summary["files_per_second"]
-            rows.append((f"{count} plans, --jobs {jobs}",
-                         f"{summary['files_per_second']} files/s, {summary['megabytes_per_second']} MB/s, "
-                         f"{summary['seconds']} s, {summary['ok']} ok, peak {peak / 1024:.0f} MiB (largest process)"))
+            rows.append(
+                (
+                    f"{count} plans, --jobs {jobs}",
+                    f"{summary['files_per_second']} files/s, {summary['megabytes_per_second']} MB/s, "
+                    f"{summary['seconds']} s, {summary['ok']} ok, peak {peak / 1024:.0f} MiB (largest process)",
+                )
+            )
         rows.append(("speed-up --jobs 2 / --jobs 1", f"{rates[2] / rates[1]:.2f}× (bar ≥ 1.8×)"))
     return rows
 
@@ -287,8 +298,13 @@ def main() -> None:
 
     plumber_page, pdfium_page, similarity = pdf_text_engines(pdf_data)
     rows.append(("PDF text only: pdfplumber per page", f"{plumber_page:.1f} ms", ""))
-    rows.append(("PDF text only: pypdfium2 per page", f"{pdfium_page:.1f} ms",
-                 f"{plumber_page / pdfium_page:.0f}× faster; text {similarity:.0f}% alike"))
+    rows.append(
+        (
+            "PDF text only: pypdfium2 per page",
+            f"{pdfium_page:.1f} ms",
+            f"{plumber_page / pdfium_page:.0f}× faster; text {similarity:.0f}% alike",
+        )
+    )
     corpus_rows = corpus_batch(int(os.environ.get("CCHC_BENCH_CORPUS", "2000")))
 
     lines = [

@@ -16,7 +16,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "samples/seeds").glob("*.txt"))
-PROVINCES = ["Bến Tre", "Long An", "Cà Mau", "Gia Lai", "Lào Cai", "Nghệ An", "Quảng Nam", "Đồng Tháp", "Sơn La"]
+PROVINCES = [
+    "Bến Tre",
+    "Long An",
+    "Cà Mau",
+    "Gia Lai",
+    "Lào Cai",
+    "Nghệ An",
+    "Quảng Nam",
+    "Đồng Tháp",
+    "Sơn La",
+]
 PERCENT = re.compile(r"(\d{2,3})%")
 
 
@@ -46,7 +56,10 @@ def main() -> None:
     rng = random.Random(2024)
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     docx = (ROOT / "samples/ben-tre-2023.docx").read_bytes()
-    pdfs = [(ROOT / "samples/ben-tre-2023.pdf").read_bytes(), (ROOT / "samples/ben-tre-2023-lists.pdf").read_bytes()]
+    pdfs = [
+        (ROOT / "samples/ben-tre-2023.pdf").read_bytes(),
+        (ROOT / "samples/ben-tre-2023-lists.pdf").read_bytes(),
+    ]
     for n in range(count):
         kind = n % 50
         if kind == 0:  # 2% PDF

@@ -69,9 +69,10 @@ def test_plan_issued_inside_a_decision() -> None:
         "QUYẾT ĐỊNH\nBan hành Kế hoạch cải cách hành chính năm 2025\nCăn cứ Luật Tổ chức chính quyền địa phương;"
         + BODY
     )
+    # The document is the decision (gold conventions: its own type word and number), the plan is attached.
     assert (m.number, m.doc_type, m.plan_year, m.issued_date) == (
         "3012/QĐ-UBND",
-        "Kế hoạch",
+        "Quyết định",
         2025,
         dt.date(2024, 12, 20),
     )

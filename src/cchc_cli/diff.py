@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from cchc_cli.models import Metadata, Plan, Section, Target, Task
-from cchc_cli.parse.text import fold
+from cchc_cli.text import fold
 
 ChangeKind = Literal["raised", "lowered", "reworded", "changed", "added", "removed"]
 

@@ -88,6 +88,13 @@ class Source(_Model):
     )
 
 
+class Period(_Model):
+    """The span a multi-year plan covers ("giai đoạn 2026 - 2030")."""
+
+    start: int = Field(ge=1990, le=2100)
+    end: int = Field(ge=1990, le=2100)
+
+
 class Metadata(_Model):
     doc_type: str | None = Field(default=None, description='Document type, e.g. "Kế hoạch".')
     number: str | None = Field(default=None, description='Document number, e.g. "8474/KH-UBND".')
@@ -96,7 +103,10 @@ class Metadata(_Model):
     province: str | None = None
     place: str | None = Field(default=None, description="Place written before the date.")
     issued_date: dt.date | None = None
-    plan_year: int | None = Field(default=None, ge=1990, le=2100)
+    plan_year: int | None = Field(
+        default=None, ge=1990, le=2100, description="The one year the title names (yearly plans)."
+    )
+    period: Period | None = Field(default=None, description="The span the title names (multi-year plans).")
     title: str | None = None
     signer: str | None = None
     signer_title: str | None = None
@@ -130,6 +140,19 @@ class Target(_Model):
     year: int | None = None
     section: str | None = Field(default=None, description="Path of the enclosing section.")
     task: str | None = Field(default=None, description="Id of the appendix task it came from.")
+    location: Location
+
+
+class Result(_Model):
+    """An achieved figure the document reports ("9 tháng đầu năm ... đạt 96,6%"): not a target,
+    kept so that last year's targets can be compared with this year's results."""
+
+    text: str = Field(description="The clause the figure came from.")
+    metric: str
+    value: int | float | None = None
+    unit: Unit | None = None
+    year: int | None = Field(default=None, description="The year the figure is for, where the text says it.")
+    section: str | None = None
     location: Location
 
 
@@ -193,6 +216,7 @@ class Plan(_Model):
     )
     sections: list[Section] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list, description="Achieved figures, not commitments.")
     tasks: list[Task] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     assignments: list[Assignment] = Field(default_factory=list)

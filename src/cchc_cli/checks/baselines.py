@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from cchc_cli.errors import CchcError
 from cchc_cli.models import Area, Comparator, Target, Unit
-from cchc_cli.parse.text import fold
+from cchc_cli.text import fold
 
 
 class Floor(BaseModel):

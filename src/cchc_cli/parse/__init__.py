@@ -5,18 +5,18 @@ from __future__ import annotations
 import regex
 
 from cchc_cli.errors import NotAPlanError
-from cchc_cli.models import Plan, Source
+from cchc_cli.models import Plan, Result, Source
 from cchc_cli.parse.assignments import extract_assignments
 from cchc_cli.parse.footnotes import extract as extract_footnotes
-from cchc_cli.parse.header import parse_metadata
+from cchc_cli.parse.header import parse_metadata, working_year
 from cchc_cli.parse.lexicon import find_indices
 from cchc_cli.parse.references import extract_references
 from cchc_cli.parse.sections import parse_sections
 from cchc_cli.parse.state import State, Unit
 from cchc_cli.parse.targets import extract_targets
 from cchc_cli.parse.tasks import parse_tasks
-from cchc_cli.parse.text import rx
 from cchc_cli.readers.blocks import Document
+from cchc_cli.text import fold, rx
 
 __all__ = ["build_plan"]
 
@@ -30,12 +30,19 @@ def build_plan(doc: Document, source: Source) -> Plan:
         raise NotAPlanError(
             "not an administrative-reform plan: no plan vocabulary (kế hoạch, CCHC, chỉ tiêu...) found"
         )
+    if not state.title and not _about_a_plan(state):
+        raise NotAPlanError(
+            "not a plan: no plan title (KẾ HOẠCH, QUYẾT ĐỊNH, CHƯƠNG TRÌNH) and the opening does not speak of a plan"
+        )
     footnotes = extract_footnotes(state)
     metadata = parse_metadata(state, all_text)
     structure = parse_sections(state)
-    tasks = parse_tasks(state, metadata.plan_year)
+    year = working_year(metadata)
+    tasks = parse_tasks(state, year)
     task_units = [Unit(t.content, t.location, kind="tasks", area=t.area, task=t.id) for t in tasks]
-    targets = extract_targets(structure.units + task_units, metadata.plan_year)
+    results: list[Result] = []
+    own = (metadata.period.start, metadata.period.end) if metadata.period else (year, year) if year else None
+    targets = extract_targets(structure.units + task_units, year, own, results)
     reference_units = (
         [Unit(b.text, b) for b in state.header + state.decision + state.title if b.kind == "para"]
         + structure.units
@@ -54,12 +61,22 @@ def build_plan(doc: Document, source: Source) -> Plan:
         preamble=structure.preamble,
         sections=structure.sections,
         targets=targets,
+        results=results,
         tasks=tasks,
         references=references,
         assignments=extract_assignments(structure.sections, structure.preamble),
         footnotes=footnotes,
         warnings=warnings,
     )
+
+
+# A news page about a plan names it in its headline or first paragraphs.
+_ABOUT_A_PLAN = rx(r"\b(ke hoach|chuong trinh|cai cach hanh chinh|cchc|de an)\b")
+
+
+def _about_a_plan(state: State) -> bool:
+    opening = [b.text for b in state.header + state.body[:8] if b.kind == "para"]
+    return any(_ABOUT_A_PLAN.search(fold(text)) for text in opening)
 
 
 def _texts(doc: Document) -> list[str]:

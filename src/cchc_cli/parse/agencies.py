@@ -7,9 +7,11 @@ A comma or "và" separates two agencies only when the next words start an agency
 from __future__ import annotations
 
 from cchc_cli.parse.lexicon import AGENCY_HEAD
-from cchc_cli.parse.text import rx
+from cchc_cli.text import rx
 
-_SEPARATOR = rx(r"\s*(?:;|,|\bvà\b|\n)\s*")
+# A match starts only where no space stands before it: starting inside a run of spaces again
+# and again is quadratic.
+_SEPARATOR = rx(r"(?<!\s)\s*(?:;|,|\bvà\b|\n)\s*")
 
 
 def split_agencies(text: str | None) -> list[str]:

@@ -11,7 +11,7 @@ import regex
 
 from cchc_cli.models import Assignment, Paragraph, Section
 from cchc_cli.parse.lexicon import AGENCY_HEAD
-from cchc_cli.parse.text import rx
+from cchc_cli.text import rx
 
 _DUTY_VERB = rx(
     r"^(?P<agency>(?:Sở|Văn phòng|Thanh tra|Ban|Công an|Đài|Báo|Các đơn vị|Các cơ quan|Các sở)[^.,;:]{0,80}?)\s+"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import regex
 
-from cchc_cli.parse.text import rx
+from cchc_cli.text import rx
 
 DATE = rx(
     r"(?:ngày\s*)?(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*|[/.\-](\d{1,2})[/.\-])\s*(\d{4})\b", regex.I

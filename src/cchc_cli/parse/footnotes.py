@@ -11,8 +11,8 @@ import regex
 
 from cchc_cli.models import Footnote, Location
 from cchc_cli.parse.state import State, location
-from cchc_cli.parse.text import rx
 from cchc_cli.readers.blocks import Block
+from cchc_cli.text import rx
 
 _BYLINE = rx(r"^(?:\p{Lu}\p{Ll}*\.?\s?){1,4}$")
 _NOTE_LINE = rx(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s*(\S.*)$")

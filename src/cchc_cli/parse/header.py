@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import regex
 
-from cchc_cli.models import Metadata
+from cchc_cli.models import Metadata, Period
 from cchc_cli.parse.dates import DATE, first_date, make_date, parse_date
 from cchc_cli.parse.lexicon import CENTRAL_CITIES, find_province, province_name
 from cchc_cli.parse.state import State
-from cchc_cli.parse.text import fold, rx, squash, title_case
+from cchc_cli.text import fold, rx, squash, title_case
 
 _MOTTO = rx(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
 _RULE = rx(r"^[-_=*.\s]+$")
@@ -24,13 +24,17 @@ NUMBER = rx(
     rf"\b(?i:số)(?:\s*(?i:hiệu))?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*({_CODE_PART}(?:\s*-\s*{_CODE_PART})*)"
 )
 _PLACE_DATE = rx(
-    r"((?:TP\.\s*|Tp\.\s*)?\p{Lu}\p{Ll}+(?:\s+(?:-\s+)?\p{Lu}\p{Ll}+){0,4}),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
+    r"((?:TP\.\s*|Tp\.\s*|Thành phố\s+)?\p{Lu}\p{Ll}+(?:\s+(?:-\s+)?\p{Lu}\p{Ll}+){0,4}),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
 )
 _DB_FIELD = rx(
     r"(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành)\s*:\s*(.+?)(?=\s{2,}|\s+(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày công báo|Số công báo|Ngày hiệu lực|Tình trạng)\s*:|$)"
 )
-_YEAR_IN_TITLE = rx(r"năm\s*(\d{4})", regex.I)
-_PERIOD = rx(r"giai\s+đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", regex.I)
+# "năm 2026" names the plan's year; "đến năm 2030", "tầm nhìn đến năm 2045" and the year of a
+# cited document's date ("ngày 21 tháng 10 năm 2025") do not.
+_YEAR_IN_TITLE = rx(
+    r"(?<!đến\s)(?<!ĐẾN\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!THÁNG\s\d\s)(?<!THÁNG\s\d\d\s)\b(?i:năm)\s*(\d{4})\b"
+)
+_PERIOD = rx(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})", regex.I)
 _ISSUED_PROSE = rx(
     r"(?:ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\d{1,2}/\d{4}))[^.]{0,80}?ban hành\s+(?:Kế hoạch|kế hoạch)",
     regex.I,
@@ -47,6 +51,18 @@ _ISSUER_PROSE = rx(
 _SIGN_TITLE = rx(
     r"^(?:(?:KT|TM|TL|Q)\.?\s*)?(PHÓ CHỦ TỊCH|CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b"
 )
+_SIGNER_TITLES = {
+    "CHỦ TỊCH": "Chủ tịch",
+    "PHÓ CHỦ TỊCH": "Phó Chủ tịch",
+    "THỦ TƯỚNG": "Thủ tướng",
+    "PHÓ THỦ TƯỚNG": "Phó Thủ tướng",
+    "BỘ TRƯỞNG": "Bộ trưởng",
+    "THỨ TRƯỞNG": "Thứ trưởng",
+    "GIÁM ĐỐC": "Giám đốc",
+    "PHÓ GIÁM ĐỐC": "Phó Giám đốc",
+    "TRƯỞNG BAN": "Trưởng ban",
+    "CHÁNH VĂN PHÒNG": "Chánh Văn phòng",
+}
 _NAME = rx(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 # The issuing body, read from the capitalised lines of the header.
@@ -115,19 +131,51 @@ def parse_metadata(state: State, all_text: str) -> Metadata:
     _legal_database_box(meta, state)
     _prose(meta, state, all_text)
     _signer(meta, state)
-    if meta.province is None:
+    if meta.issuer_level in ("central", "ministry"):
+        meta.province = None  # a central body's place ("Hà Nội") is not its province
+    elif meta.province is None:
         meta.province = (province_name(meta.place) if meta.place else None) or find_province(
             " ".join([meta.title or ""] + [b.text for b in state.body[:10] if b.kind == "para"])
         )
-    if meta.plan_year is None and meta.issued_date:
-        # A yearly plan is issued late in the year before it, or early in its own year.
-        meta.plan_year = meta.issued_date.year + (1 if meta.issued_date.month >= 10 else 0)
     return meta
+
+
+def working_year(meta: Metadata) -> int | None:
+    """The year a plan's undated targets and deadlines belong to: its own year, else the first
+    year of its period, else (a yearly plan is issued late in the year before it, or early in
+    its own year) the year after a date in October-December."""
+    if meta.plan_year:
+        return meta.plan_year
+    if meta.period:
+        return meta.period.start
+    if meta.issued_date:
+        return meta.issued_date.year + (1 if meta.issued_date.month >= 10 else 0)
+    return None
+
+
+def _issuer_lines(lines: list[str]) -> list[str]:
+    """The header's left column: where a database box or page chrome comes first, the lines
+    just before the national motto (readers give the left column first, or split at the motto)."""
+    motto = next((i for i, t in enumerate(lines) if _MOTTO.match(fold(t))), None)
+    if motto is None:
+        return lines[:12]
+    start = motto
+    while start > 0 and motto - start < 8:
+        text = lines[start - 1]
+        if not (_RULE.match(text) or text.startswith(("Số", "SỐ")) or _is_caps(text)):
+            break
+        start -= 1
+    return lines[start:motto] + lines[motto : motto + 6]
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def _issuer_from_header(meta: Metadata, lines: list[str]) -> None:
     caps = []
-    for text in lines[:12]:
+    for text in _issuer_lines(lines):
         folded = fold(text)
         if _MOTTO.match(folded) or _RULE.match(text) or text.startswith(("Số", "SỐ")) or DATE.search(text):
             continue
@@ -182,16 +230,29 @@ def _department(caps: str) -> str:
     )
 
 
+_DOC_TYPES = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình"}
+# In a decision the title is followed by the authority that decides ("THỦ TƯỚNG CHÍNH PHỦ",
+# "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..."): not part of the title.
+_AUTHORITY = rx(
+    r"^(thu tuong chinh phu|chinh phu|chu tich uy ban nhan dan|uy ban nhan dan|bo truong|giam doc|"
+    r"truong ban|chanh van phong)\b"
+)
+
+
 def _title(meta: Metadata, state: State) -> None:
     if state.title:
         first = state.title[0].text
-        meta.doc_type = (
-            "Kế hoạch"
-            if fold(first).startswith("ke hoach") or "ke hoach" in fold(" ".join(b.text for b in state.title))
-            else first.capitalize()
-        )
-        rest = [b.text for b in state.title[1:] if not b.text.startswith("(")]
-        title = squash(" ".join(rest)) if fold(first) in ("ke hoach", "quyet dinh", "chuong trinh") else first
+        own = fold(state.decision_title or first)
+        meta.doc_type = next((name for key, name in _DOC_TYPES.items() if own.startswith(key)), None)
+        if meta.doc_type is None:
+            meta.doc_type = first.split(" ")[0].capitalize() if first else None
+        rest = []
+        for b in state.title[1:]:
+            if _AUTHORITY.match(fold(b.text)):
+                break
+            if not b.text.startswith("("):
+                rest.append(b.text)
+        title = squash(" ".join(rest)) if fold(first) in _DOC_TYPES else first
         meta.title = title or None
     else:
         for b in state.body[:6]:
@@ -200,11 +261,20 @@ def _title(meta: Metadata, state: State) -> None:
                 break
         if "ke hoach" in fold(" ".join(b.text for b in state.body[:8] if b.kind == "para")):
             meta.doc_type = "Kế hoạch"
-    years = [int(y) for y in _YEAR_IN_TITLE.findall(meta.title or "")]
-    if years:
-        meta.plan_year = years[-1]
-    elif meta.title and _PERIOD.search(meta.title):
-        meta.plan_year = None
+    _years_of_title(meta, meta.title or "")
+
+
+def _years_of_title(meta: Metadata, title: str) -> None:
+    """plan_year when the title names one year; period when it names a span."""
+    period = _PERIOD.search(title)
+    if period:
+        start, end = int(period.group(1)), int(period.group(2))
+        if 1990 <= start < end <= 2100:
+            meta.period = Period(start=start, end=end)
+        return
+    years = {int(y) for y in _YEAR_IN_TITLE.findall(title)}
+    if len(years) == 1:
+        meta.plan_year = years.pop()
 
 
 def _legal_database_box(meta: Metadata, state: State) -> None:
@@ -254,7 +324,7 @@ def _prose(meta: Metadata, state: State, all_text: str) -> None:
             )
     if meta.doc_type is None and "ke hoach" in fold(head):
         meta.doc_type = "Kế hoạch"
-    if meta.plan_year is None:
+    if meta.plan_year is None and meta.period is None and not state.title:
         m = _PLAN_YEAR_PROSE.search(head)
         if m:
             meta.plan_year = int(m.group(1))
@@ -274,7 +344,5 @@ def _signer(meta: Metadata, state: State) -> None:
                 continue
             if _NAME.match(later.strip()):
                 meta.signer = later.strip()
-                meta.signer_title = (
-                    title.capitalize().replace("chủ tịch", "Chủ tịch").replace("Phó chủ tịch", "Phó Chủ tịch")
-                )
+                meta.signer_title = _SIGNER_TITLES.get(title, title.capitalize())
                 return

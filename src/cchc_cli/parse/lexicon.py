@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from cchc_cli.models import Area, SectionKind
-from cchc_cli.parse.text import fold, rx
+from cchc_cli.text import fold, rx
 
 # Reform areas: ordered rules, first match wins. Specific phrases come before generic ones
 # ("kiểm tra CCHC" is direction even though it names TTHC; "môi trường mạng" is digital even

@@ -12,7 +12,7 @@ import regex
 from cchc_cli.models import Reference
 from cchc_cli.parse.dates import DATE, parse_date
 from cchc_cli.parse.state import Unit
-from cchc_cli.parse.text import rx, strip_punct
+from cchc_cli.text import rx, strip_punct
 
 _KINDS = (
     "Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Đề án|Chương trình|Thông tư liên tịch|Thông tư|Nghị định|"

@@ -15,8 +15,8 @@ from cchc_cli.models import Area, Paragraph, Section, SectionKind
 from cchc_cli.parse.lexicon import classify_area, section_kind
 from cchc_cli.parse.state import State, Unit, location
 from cchc_cli.parse.tasks import is_task_table
-from cchc_cli.parse.text import fold, is_roman, rx
 from cchc_cli.readers.blocks import Block
+from cchc_cli.text import fold, is_roman, rx
 
 _ROMAN_H = rx(r"^([IVXLC]{1,6})\s*[.)\-–]\s*(\S.*)$")
 _DOTTED_H = rx(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")

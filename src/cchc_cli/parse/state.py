@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from cchc_cli.models import Area, Location, SectionKind
-from cchc_cli.parse.text import fold, rx
 from cchc_cli.readers.blocks import Block, Document
+from cchc_cli.text import fold, rx
 
 
 def location(block: Block, row: int | None = None, cell: int | None = None) -> Location:
@@ -76,6 +76,7 @@ class State:
     appendix: list[Block] = field(default_factory=list)
     trailer: list[Block] = field(default_factory=list)
     decision: list[Block] = field(default_factory=list)  # a decision the plan is issued with
+    decision_title: str | None = None  # that decision's own title line ("QUYẾT ĐỊNH")
 
     @classmethod
     def split(cls, doc: Document) -> State:
@@ -94,7 +95,7 @@ class State:
         if start is not None:
             state.header = _unbar(blocks[:start])
             stop = start + 1
-            while stop < len(blocks) and _is_title_line(blocks[stop], blocks[start]):
+            while stop < len(blocks) and _is_title_line(blocks[stop], blocks[start], stop == start + 1):
                 stop += 1
             state.title = blocks[start:stop]
             rest = blocks[stop:]
@@ -103,9 +104,12 @@ class State:
                 # A plan issued inside a decision: the decision (its grounds, articles, signature)
                 # comes first, the plan itself follows under its own "KẾ HOẠCH" title.
                 end_title = attached + 1
-                while end_title < len(rest) and _is_title_line(rest[end_title], rest[attached]):
+                while end_title < len(rest) and _is_title_line(
+                    rest[end_title], rest[attached], end_title == attached + 1
+                ):
                     end_title += 1
                 state.decision = [b for b in rest[:attached] if b.kind == "table" or b.text]
+                state.decision_title = blocks[start].text
                 state.title = rest[attached:end_title]
                 rest = rest[end_title:]
         else:
@@ -143,8 +147,8 @@ class State:
 # The national motto heads the right column of every header; where both columns share a line
 # (typed with tabs, copied as text, or joined by "|") it marks where the right column starts.
 _COLUMN_BREAK = rx(
-    r"\s+\|\s+|\s*(?=(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam)\b)"
-    r"|\s*(?=(?i:độc lập)\s*-\s*(?i:tự do)\s*-\s*(?i:hạnh phúc))"
+    r"(?<!\s)\s+\|\s+|(?<!\s)\s*(?=(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam)\b)"
+    r"|(?<!\s)\s*(?=(?i:độc lập)\s*-\s*(?i:tự do)\s*-\s*(?i:hạnh phúc))"
 )
 
 
@@ -189,10 +193,17 @@ def _title_index(blocks: list[Block]) -> int | None:
 _HEADING_START = rx(r"^(?:[IVXLC]+|\d{1,2})\s*[.)]\s")
 
 
-def _is_title_line(block: Block, first: Block) -> bool:
+def _is_title_line(block: Block, first: Block, right_after: bool = False) -> bool:
     if block.kind != "para" or _HEADING_START.match(block.text):
         return False
     text = block.text
+    if (
+        right_after
+        and _TITLE.match(fold(first.text))
+        and len(text) < 250
+        and not text.endswith((".", ":", ";"))
+    ):
+        return True  # the subject line under a bare "KẾ HOẠCH", in whatever case it is typed
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters) / max(1, len(letters))
     if fold(first.text).startswith("quyet dinh") and fold(text).startswith(("ban hanh", "ve viec")):

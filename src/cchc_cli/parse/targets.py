@@ -17,17 +17,17 @@ from dataclasses import dataclass
 
 import regex
 
-from cchc_cli.models import Area, Comparator, Target
+from cchc_cli.models import Area, Comparator, Result, Target
 from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.numbers import NUMBER, to_number
 from cchc_cli.parse.state import Unit
-from cchc_cli.parse.text import fold, rx, squash, strip_punct
+from cchc_cli.text import fold, rx, squash, strip_punct
 
 _SENTENCE = rx(
     r"(?<=[.!?…])(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|St|Tr|v\.v|ĐT|TT|Th|\d))\s+(?=[\p{Lu}\d(\[\"“\-–])"
 )
 _PARENS = rx(r"\(([^()]*\d[^()]*)\)")
-_CLAUSE = rx(r"(\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b))")
+_CLAUSE = rx(r"((?<!\s)\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b))")
 
 # A number starts where no digit stands before it: starting inside "1111…" again and again is quadratic.
 _PERCENT = rx(rf"(?<![\d.,])(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}))?\s*(?:%|phần trăm)")
@@ -48,14 +48,14 @@ _COUNT = rx(
 _LEFT = [
     (
         rx(
-            r"(?:không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|từ|lên)\s*(?:là\s*|mức\s*)?$",
+            r"(?:không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|từ|lên|≥|>=)\s*(?:là\s*|mức\s*)?$",
             regex.I,
         ),
         ">=",
     ),
     (
         rx(
-            r"(?:không\s+vượt\s+quá|không\s+quá|tối\s+đa|không\s+cao\s+hơn|nhiều\s+nhất|xuống\s+(?:còn\s+)?|còn)\s*(?:là\s*|mức\s*)?$",
+            r"(?:không\s+vượt\s+quá|không\s+quá|tối\s+đa|không\s+cao\s+hơn|nhiều\s+nhất|xuống\s+(?:còn\s+)?|còn|≤|<=)\s*(?:là\s*|mức\s*)?$",
             regex.I,
         ),
         "<=",
@@ -81,7 +81,26 @@ _RESULT = rx(
     r"cùng\s+kỳ|thực\s+hiện\s+được|kết\s+quả\s+(?:năm|đạt)|tăng\s+so\s+với\s+cùng\s+kỳ)\b",
     regex.I,
 )
+# Tense markers of an achieved figure: "9 tháng đầu năm", "tính đến nay", "lũy kế", "trong quý I".
+_REPORTED = rx(
+    r"\b(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?năm|tính\s+đến\s+(?:nay|hết|ngày|thời\s+điểm)|đến\s+nay|hiện\s+nay|"
+    r"lũy\s+kế|luỹ\s+kế|trong\s+quý\s+[IV]+\b(?!\s*/)|qua\s+(?:đánh\s+giá|khảo\s+sát|kiểm\s+tra))",
+    regex.I,
+)
+# Words of a commitment: they make a number this plan's target whatever year it names.
+_COMMITTED = rx(
+    r"\b(?:phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|tối\s+thiểu|ít\s+nhất|mục\s+tiêu|chỉ\s+tiêu|không\s+thấp\s+hơn|"
+    r"không\s+dưới|giao)\b|≥",
+    regex.I,
+)
 _PAST_YEAR = rx(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
+# A share of money is a budget, not a commitment; a score needs an index or a score in view.
+_BUDGET_AFTER = rx(r"^\s*(?:%\s*)?(?:kinh\s+phí|ngân\s+sách|tổng\s+mức\s+đầu\s+tư|vốn|dự\s+toán)\b", regex.I)
+_SCORE_CONTEXT = rx(
+    r"\b(?:chỉ\s+số|điểm\s+số|điểm\s+trung\s+bình|tổng\s+điểm|xếp\s+hạng|đánh\s+giá|PAR|SIPAS|PAPI|PCI|DTI)\b"
+)
+# Allocations of commendations ("không quá 05 cá nhân") are quotas, not results to reach.
+_QUOTA_NOUN = rx(r"^\s*(?:cá\s+nhân|tập\s+thể|trường\s+hợp)\b", regex.I)
 _BAND = rx(
     r"\b(?:nhóm\s+[A-E]\b|loại\s+(?:tốt|khá|xuất sắc|trung bình|yếu)|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)",
     regex.I,
@@ -122,6 +141,7 @@ class Found:
     value: int | float | None
     unit: str | None
     year_hint: int | None
+    result: bool = False  # an achieved figure the document reports, not a commitment
 
 
 def sentences(text: str) -> list[str]:
@@ -228,17 +248,45 @@ _SINCE_LAST_PERIOD = rx(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
 _BASE_VALUE = rx(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
 
 
-def _is_result(clause: str, value: _Value) -> bool:
+def _is_result(clause: str, value: _Value, own: tuple[int, int] | None = None) -> bool:
     """A past figure, or the starting point of a change: not a commitment.
 
-    Only the words near the value count (a bounded window keeps long clauses linear)."""
+    ``own`` is the plan's own year or period: a year inside it is the target's year, not a
+    past one ("năm 2024 đạt tối thiểu 70%" in a 2024 plan). Only the words near the value
+    count (a bounded window keeps long clauses linear)."""
     left = clause[max(0, value.start - CONTEXT) : value.start]
     right = clause[value.end : value.end + 40]
     if _BASE_VALUE.match(right) or _SINCE_LAST_PERIOD.match(right):
         return True
     if _TARGET_WORD.match(clause):
         return False
-    return bool(_RESULT.search(left) or _PAST_YEAR.search(left))
+    near = clause[max(0, value.start - 60) : value.end + 12]
+    if _RESULT.search(left) or _REPORTED.search(left):
+        return True
+    past = _PAST_YEAR.search(left)
+    if past:
+        year = int(past.group(1))
+        if own is None:
+            return not _COMMITTED.search(near)
+        return year < own[0] and not _COMMITTED.search(near)
+    return False
+
+
+def _not_a_commitment(clause: str, value: _Value) -> bool:
+    """Numbers that are names, budgets, quotas or scores without an index: neither targets nor results.
+
+    A number in quotation marks is part of a name ("Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”")."""
+    before = clause[max(0, value.start - 300) : value.start]  # bounded: linear on long clauses
+    if before.rfind("“") > before.rfind("”") or before.count('"') % 2:
+        return True
+    right = clause[value.end : value.end + 30]
+    if value.unit == "%" and _BUDGET_AFTER.match(right):
+        return True
+    if value.unit == "count" and _QUOTA_NOUN.match(right):
+        return True
+    return value.unit == "point" and not _SCORE_CONTEXT.search(
+        clause[max(0, value.start - 200) : value.start]
+    )
 
 
 def _is_band(clause: str, value: _Value, band_in_clause: bool) -> bool:
@@ -259,13 +307,18 @@ def _metric(clause: str, start: int, end: int, seg_start: int, seg_end: int) -> 
     return strip_punct(squash(f"{before} {after}"))
 
 
-def find_in_clause(clause: str, main_metric: str | None = None) -> list[Found]:
+def find_in_clause(
+    clause: str, main_metric: str | None = None, own: tuple[int, int] | None = None
+) -> list[Found]:
+    """Targets of a clause, and (``Found.result``) the achieved figures it reports."""
     if not worth_a_look(clause):
         return []
     values = _values(clause) if any(c.isdigit() for c in clause) else []
     band = _BAND.search(clause) is not None
-    kept = [v for v in values if not _is_result(clause, v) and not _is_band(clause, v, band)]
-    out: list[Found] = []
+    values = [v for v in values if not _is_band(clause, v, band) and not _not_a_commitment(clause, v)]
+    past = [v for v in values if _is_result(clause, v, own)]
+    kept = [v for v in values if v not in past]
+    out: list[Found] = [_result(clause, v) for v in past]
     whole = strip_punct(clause)
     year = _year_scope(clause)
     bounds = [0]
@@ -288,6 +341,17 @@ def find_in_clause(clause: str, main_metric: str | None = None) -> list[Found]:
         if aim:
             out.append(aim)
     return out
+
+
+def _result(clause: str, value: _Value) -> Found:
+    """An achieved figure, kept (never thrown away) so later checks can compare it."""
+    metric = _metric(clause, value.start, value.end, 0, len(clause))
+    m = _ANY_YEAR.search(clause[max(0, value.start - CONTEXT) : value.end])
+    year = int(m.group(1)) if m else None
+    return Found(strip_punct(clause), _strip_joiners(metric), "=", value.value, value.unit, year, result=True)
+
+
+_ANY_YEAR = rx(r"\b(?:năm\s+)?((?:19|20)\d\d)\b")
 
 
 def _year_scope(text: str) -> int | None:
@@ -374,7 +438,7 @@ def main_metric_of(clause: str) -> str:
 
 
 _AFTER_WORDS = rx(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", regex.I)
-_JOINER = rx(r",\s*|\s+và\s+|;\s*")
+_JOINER = rx(r",\s*|(?<!\s)\s+và\s+|;\s*")
 _WORDY = rx(r"\p{L}{2,}")
 _LEADING_JOINERS = rx(r"^(?:(?:,|và|hoặc|cùng)\s*)+")
 _REACHED = rx(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", regex.I)
@@ -416,7 +480,16 @@ def worth_a_look(text: str) -> bool:
     return _LOOK.search(lower) is not None and _WORTH_A_LOOK.search(lower) is not None
 
 
-def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
+def extract_targets(
+    units: list[Unit],
+    plan_year: int | None,
+    own: tuple[int, int] | None = None,
+    results: list[Result] | None = None,
+) -> list[Target]:
+    """Targets of the units, in order. ``own`` is the plan's own year or period (see ``_is_result``);
+    achieved figures are appended to ``results`` when a list is given."""
+    if own is None and plan_year:
+        own = (plan_year, plan_year)
     targets: list[Target] = []
     seen: set[tuple] = set()
     scope: dict[str | None, int | None] = {}
@@ -440,7 +513,21 @@ def extract_targets(units: list[Unit], plan_year: int | None) -> list[Target]:
             stem: str | None = None  # the measured quantity, for values split by level
             for clause, aside in parts:
                 main = main_metric_of(main_text) if aside else None
-                for found in find_in_clause(clause, main):
+                for found in find_in_clause(clause, main, own):
+                    if found.result:
+                        if results is not None:
+                            results.append(
+                                Result.trusted(
+                                    text=found.text,
+                                    metric=found.metric,
+                                    value=found.value,
+                                    unit=found.unit,
+                                    year=found.year_hint,
+                                    section=unit.section,
+                                    location=unit.location,
+                                )
+                            )
+                        continue
                     stem = _with_stem(found, stem)
                     year = found.year_hint or sentence_year or lead_year or plan_year
                     area: Area = (

@@ -14,28 +14,22 @@ from cchc_cli.models import Area, Task
 from cchc_cli.parse.agencies import split_agencies
 from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.state import State, location
-from cchc_cli.parse.text import fold, is_roman, rx
 from cchc_cli.parse.timeline import parse_timeline
 from cchc_cli.readers.blocks import Block
+from cchc_cli.text import fold, is_roman, rx
+from cchc_cli.vocab import column_patterns
 
-# Header words -> field, checked in this order ("thời gian thực hiện" is a timeline, not a lead).
-_COLUMNS = [
-    ("stt", rx(r"^(stt|tt|so tt|so thu tu)$")),
-    ("timeline", rx(r"\b(thoi gian|thoi han|tien do|moc thoi gian)\b")),
-    ("partners", rx(r"\bphoi hop\b")),
-    ("lead", rx(r"\b(chu tri|co quan thuc hien|don vi thuc hien|thuc hien)\b")),
-    ("output", rx(r"\b(ket qua|san pham|hinh thuc)\b")),
-    ("note", rx(r"\bghi chu\b")),
-    ("content", rx(r"\b(noi dung|nhiem vu|cong viec|hoat dong|ten)\b")),
-]
-_STT = rx(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_STT = rx(r"^(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]?$")
+_GROUP_MARK = rx(r"^(?:[IVXLC]+|[A-ZĐ])\s*[.)]?$")
+_FOOTNOTE_MARK = rx(r"\[\d{1,2}\]|\(\d{1,2}\)$")
 
 
 def column_of(text: str) -> str | None:
-    folded = fold(text)
-    if len(folded) > 40:
+    """The field a header cell names (see ``table_columns`` in data/lexicon.yaml), or None."""
+    folded = _FOOTNOTE_MARK.sub("", fold(text)).strip(" *:")
+    if not folded or len(folded) > 45:
         return None
-    for name, pattern in _COLUMNS:
+    for name, pattern in column_patterns():
         if pattern.search(folded):
             return name
     return None
@@ -88,48 +82,102 @@ class _Builder:
 
 
 def parse_tasks(state: State, plan_year: int | None) -> list[Task]:
+    """Rows of every table with a task and a lead column, wherever it stands (an appendix, a
+    decision's annex, the body); a table with no header row carries on the one before it."""
     builder = _Builder(plan_year)
-    for block in state.body + state.appendix:
+    columns: dict[int, str] | None = None
+    for block in state.doc.blocks:
         if block.kind == "table" and block.rows:
-            _from_table(block, builder)
+            columns = _from_table(block, builder, columns)
     if not builder.tasks:
         _from_lines([b for b in state.appendix if b.kind == "para"], builder)
     return builder.tasks
 
 
 def is_task_table(block: Block) -> bool:
-    return bool(block.rows) and any(_header(row) for row in (block.rows or [])[:3])
+    return bool(block.rows) and _find_header(block.rows) is not None
 
 
 def _header(cells: list[str]) -> dict[int, str] | None:
     columns: dict[int, str] = {}
     for i, cell in enumerate(cells):
         name = column_of(cell)
-        if name and name not in columns.values():
+        if name and name != "ignore" and name not in columns.values():
             columns[i] = name
     names = set(columns.values())
-    return columns if "content" in names and len(names) >= 3 else None
+    return columns if {"content", "lead"} <= names and len(names) >= 3 else None
 
 
-def _from_table(block: Block, builder: _Builder) -> None:
+def _find_header(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
+    for r, row in enumerate(rows[:4]):
+        columns = _header(row)
+        if columns:
+            filled = len([c for c in row if c.strip()])
+            widths = [len([c for c in later if c.strip()]) for later in rows[r + 1 : r + 6]]
+            shift = max(widths, default=filled) - filled
+            if shift > 0 and "stt" not in columns.values() and min(columns) == 0:
+                # The STT cell was merged from the row above and is missing: data rows are wider.
+                columns = {i + shift: name for i, name in columns.items()}
+                columns[0] = "stt"
+            return r, columns
+    return None
+
+
+def _from_table(block: Block, builder: _Builder, previous: dict[int, str] | None) -> dict[int, str] | None:
+    """Read one table's rows; return its columns (for a continuation table after it)."""
     assert block.rows is not None
-    columns = None
-    for r, row in enumerate(block.rows, start=1):
-        if columns is None:
-            columns = _header(row)
-            continue
-        if all(regex.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in row if c.strip()):
-            continue  # a row numbering the columns: (1) (2) (3)...
-        values = {name: row[i] for i, name in columns.items() if i < len(row)}
-        stt = values.get("stt", row[0]).strip()
-        filled = [c for c in row if c.strip()]
-        if is_roman(stt.rstrip(".")) or (stt and not _STT.match(stt) and len(filled) <= 2):
-            title = next((c for i, c in enumerate(row) if c.strip() and c.strip() != stt), "")
-            builder.start_group(stt.rstrip("."), title)
-        elif _STT.match(stt):
-            builder.add(stt, values, block, r)
-        elif not stt and builder.tasks and filled:
-            _continue_row(builder, values)
+    rows = block.rows
+    found = _find_header(rows)
+    if found is not None:
+        head, columns = found
+        for r, row in enumerate(rows[:head], start=1):
+            _row(row, columns, builder, block, r, heading_only=True)
+        body = range(head + 1, len(rows))
+    elif previous is not None and max(previous) < len(rows[0]) and _looks_continued(rows, previous):
+        columns, body = previous, range(len(rows))
+    else:
+        return None
+    for r in body:
+        _row(rows[r], columns, builder, block, r + 1)
+    return columns
+
+
+def _looks_continued(rows: list[list[str]], columns: dict[int, str]) -> bool:
+    """A table with no header whose rows are task rows in the same columns (a page break)."""
+    lead = next(i for i, name in columns.items() if name == "lead")
+    content = next(i for i, name in columns.items() if name == "content")
+    rows_with_tasks = [
+        r for r in rows if len(r) > max(lead, content) and r[content].strip() and r[lead].strip()
+    ]
+    return len(rows_with_tasks) >= max(1, len(rows) // 2)
+
+
+def _row(
+    row: list[str],
+    columns: dict[int, str],
+    builder: _Builder,
+    block: Block,
+    r: int,
+    heading_only: bool = False,
+) -> None:
+    if all(regex.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in row if c.strip()):
+        return  # a row numbering the columns: (1) (2) (3)...
+    values = {name: row[i] for i, name in columns.items() if i < len(row)}
+    stt = values.get("stt", row[0]).strip().strip("*")
+    filled = [c for c in row if c.strip()]
+    agencies = any(values.get(k, "").strip() for k in ("lead", "partners", "timeline"))
+    if _GROUP_MARK.match(stt) or (stt and not _STT.match(stt) and len(filled) <= 2):
+        title = next((c for c in row if c.strip() and c.strip().strip("*") != stt), "")
+        builder.start_group(stt.rstrip("."), title)
+    elif heading_only:
+        return
+    elif _STT.match(stt) and not agencies and len(filled) <= 2:
+        # "1 | Nhóm nhiệm vụ ..." with no agency: a heading over rows "1.1", "1.2"...
+        builder.start_group(stt.rstrip(".)"), values.get("content", ""))
+    elif _STT.match(stt):
+        builder.add(stt.rstrip(".)"), values, block, r)
+    elif not stt and builder.tasks and filled:
+        _continue_row(builder, values)
 
 
 def _continue_row(builder: _Builder, values: dict[str, str]) -> None:

@@ -10,7 +10,7 @@ import regex
 
 from cchc_cli.models import Timeline
 from cchc_cli.parse.dates import DATE, parse_date
-from cchc_cli.parse.text import fold, roman_value, rx
+from cchc_cli.text import fold, roman_value, rx
 
 _QUARTERS = rx(
     r"qu[ýy]\s+((?:[IV]{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýy]\s+)?(?:[IV]{1,3}|[1-4]))*)\s*(?:/|năm)?\s*(\d{4})?",

@@ -12,6 +12,7 @@ from cchc_cli.errors import EmptyInputError
 from cchc_cli.legacy import CONVERTERS, detect_legacy
 from cchc_cli.normalize import clean, finish_line
 from cchc_cli.readers.blocks import LIST_ITEM, Block, Document
+from cchc_cli.readers.dbcopy import is_db_copy, read_db_copy
 
 
 def decode(data: bytes) -> tuple[str, str, bool]:
@@ -76,8 +77,14 @@ def _reflow(blocks: list[Block]) -> list[Block]:
 def read_text(data: bytes) -> Document:
     text, encoding, fixed = decode(data)
     text = clean(text)  # once for the whole text: cheaper than per line
+    lines = text.splitlines()
+    if is_db_copy(lines):
+        blocks = read_db_copy([(n, finish_line(raw)) for n, raw in enumerate(lines, start=1)])
+        if not any(b.text or b.rows for b in blocks):
+            raise EmptyInputError("no text in the file")
+        return Document(format="txt", blocks=blocks, encoding=encoding, encoding_fixed=fixed, cleaned=True)
     blocks: list[Block] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if not raw:
             continue
         blocks.append(Block(kind="para", text=finish_line(raw), line=number))

@@ -6,7 +6,7 @@ Applies to plans for 2023 and later.
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.parse.text import fold, rx
+from cchc_cli.text import fold, rx
 
 _LEVELS = rx(r"\bmuc do (?:3|4)\b")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.parse.text import fold, rx
+from cchc_cli.text import fold, rx
 
 ABOLISHED = dt.date(2025, 7, 1)
 _DISTRICT = rx(r"\b(?:cap huyen|ubnd (?:cac )?huyen|uy ban nhan dan (?:cac )?huyen)\b")

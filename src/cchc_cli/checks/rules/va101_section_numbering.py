@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.parse.text import is_roman, roman_value
+from cchc_cli.text import is_roman, roman_value
 
 # Vietnamese lists letter items a b c d đ e g h i k ...; Word's lists use the Latin alphabet.
 VIETNAMESE = "abcdđeghiklmnopqrstuvxy"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.parse.text import is_roman, roman_value
+from cchc_cli.text import is_roman, roman_value
 
 
 @rule("VA102", "appendix-sequence", "warning", "number the rows 1, 2, 3... within each group")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.parse.text import fold
+from cchc_cli.text import fold
 
 
 @rule("VA103", "percent-range", "error", "check the value: a share is between 0 and 100%")
