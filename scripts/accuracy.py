@@ -45,7 +45,7 @@ def run() -> dict[str, tuple[Score, list[str]]]:
                 notes.append(f"{source.name}: parsed, but it is not a plan")
                 continue
             s = score(plan, gold)
-            total.add(Score(**{k: v for k, v in vars(s).items() if k != "misses"}))
+            total.add(s)
             notes += [f"{source.name}: {m}" for m in s.misses]
         results[form] = (total, notes)
     return results

@@ -36,7 +36,6 @@ class Column(_Strict):
 
 class Lexicon(_Strict):
     table_columns: list[Column]
-    metadata_box: dict[str, list[str]]
 
 
 @cache

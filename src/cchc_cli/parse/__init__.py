@@ -8,7 +8,7 @@ from cchc_cli.errors import NotAPlanError
 from cchc_cli.models import Plan, Result, Source
 from cchc_cli.parse.assignments import extract_assignments
 from cchc_cli.parse.footnotes import extract as extract_footnotes
-from cchc_cli.parse.header import parse_metadata, working_year
+from cchc_cli.parse.header import own_span, parse_metadata, working_year
 from cchc_cli.parse.lexicon import find_indices
 from cchc_cli.parse.references import extract_references
 from cchc_cli.parse.sections import parse_sections
@@ -41,8 +41,7 @@ def build_plan(doc: Document, source: Source) -> Plan:
     tasks = parse_tasks(state, year)
     task_units = [Unit(t.content, t.location, kind="tasks", area=t.area, task=t.id) for t in tasks]
     results: list[Result] = []
-    own = (metadata.period.start, metadata.period.end) if metadata.period else (year, year) if year else None
-    targets = extract_targets(structure.units + task_units, year, own, results)
+    targets = extract_targets(structure.units + task_units, year, own_span(metadata), results)
     reference_units = (
         [Unit(b.text, b) for b in state.header + state.decision + state.title if b.kind == "para"]
         + structure.units

@@ -153,6 +153,15 @@ def working_year(meta: Metadata) -> int | None:
     return None
 
 
+def own_span(meta: Metadata) -> tuple[int, int] | None:
+    """The years the plan itself covers: its period, else its working year alone. A year inside
+    them dates a target; a year before them dates a result."""
+    if meta.period:
+        return meta.period.start, meta.period.end
+    year = working_year(meta)
+    return (year, year) if year else None
+
+
 def _issuer_lines(lines: list[str]) -> list[str]:
     """The header's left column: where a database box or page chrome comes first, the lines
     just before the national motto (readers give the left column first, or split at the motto)."""
@@ -179,8 +188,7 @@ def _issuer_from_header(meta: Metadata, lines: list[str]) -> None:
         folded = fold(text)
         if _MOTTO.match(folded) or _RULE.match(text) or text.startswith(("Số", "SỐ")) or DATE.search(text):
             continue
-        letters = [c for c in text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.9:
+        if _is_caps(text):
             caps.append(text.strip())
     if not caps:
         return

@@ -19,6 +19,12 @@ LIST_ITEM = regex.compile(
 )
 
 
+def is_layout_table(rows: int, width: int) -> bool:
+    """A table of at most 3 x 3 cells is layout (the header's two columns, the signature), not
+    data: readers give its cells as paragraphs, column by column, as a reader's eye takes them."""
+    return rows <= 3 and width <= 3
+
+
 @dataclass(slots=True)
 class Block:
     kind: Literal["para", "table"]

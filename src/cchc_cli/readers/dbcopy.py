@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cchc_cli.readers.blocks import LIST_ITEM, Block
+from cchc_cli.readers.blocks import LIST_ITEM, Block, is_layout_table
 
 _PIPE = "|"
 _EMPHASIS = re.compile(r"\*+")
@@ -24,19 +24,18 @@ _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _ENDS_SENTENCE = (".", ";", ":", "!", "?", ".)", ";)", ".*", ";*", ":*")
 
 
-def is_db_copy(lines: list[str]) -> bool:
-    """Two or more lone-``|`` lines, or bold spans: the legal-database copy form."""
-    pipes = 0
-    bold = 0
-    for line in lines:
-        stripped = line.strip()
-        if stripped == _PIPE:
-            pipes += 1
-        elif stripped.startswith("**"):
-            bold += 1
-        if pipes >= 2 or bold >= 3:
-            return True
-    return False
+_LONE_PIPE = re.compile(r"^ *\| *$", re.M)
+_BOLD_START = re.compile(r"^ *\*\*", re.M)
+
+
+def is_db_copy(text: str) -> bool:
+    """Two or more lone-``|`` lines, or three lines opening a bold span: the legal-database copy
+    form. Every text input passes here, so the scan stops at the first hits."""
+    pipes = _LONE_PIPE.finditer(text)
+    if next(pipes, None) and next(pipes, None):
+        return True
+    bold = _BOLD_START.finditer(text)
+    return all(next(bold, None) for _ in range(3))
 
 
 @dataclass(slots=True)
@@ -54,17 +53,16 @@ def read_db_copy(lines: list[tuple[int, str]]) -> list[Block]:
     filled = sum(1 for _, text in lines if text.strip())
     # Copies that leave a blank line between paragraphs wrap every other line break away.
     blank_separated = n - filled >= 0.05 * filled
-    paragraphs = _paragraphs_blank if blank_separated else _paragraphs
     while i < n:
         number, text = lines[i]
         if text.strip() == _PIPE:
-            blocks.extend(paragraphs(run))
+            blocks.extend(_paragraphs(run, blank_separated))
             run = []
             i = _table(lines, i, blocks, blank_separated)
             continue
         run.append(_Line(text, number))
         i += 1
-    blocks.extend(paragraphs(run))
+    blocks.extend(_paragraphs(run, blank_separated))
     return blocks
 
 
@@ -161,7 +159,7 @@ def _emit(piece, out: list[Block]) -> None:
         return
     grid = _mend_rows(piece)
     width = max(len(r) for r in grid)
-    if len(grid) <= 3 and width <= 3:
+    if is_layout_table(len(grid), width):
         for col in range(width):
             for row in grid:
                 if col < len(row):
@@ -210,9 +208,11 @@ def _cell_lines(cell: list[_Line]) -> list[tuple[str, int]]:
     """A layout cell: one paragraph per line, except where an emphasis span was wrapped."""
     out: list[tuple[str, int]] = []
     pending: list[_Line] = []
+    marks = 0
     for line in cell:
         pending.append(line)
-        if _open_emphasis("".join(p.text for p in pending)):
+        marks ^= _emphasis_parity(line.text)
+        if marks:
             continue
         text = _unmark(" ".join(p.text.strip() for p in pending))
         if text:
@@ -228,12 +228,8 @@ def _cell_lines(cell: list[_Line]) -> list[tuple[str, int]]:
 # -- paragraphs ----------------------------------------------------------------------------------
 
 
-def _paragraphs(run: list[_Line]) -> list[Block]:
-    return [Block(kind="para", text=text, line=number) for text, number in _joined(run)]
-
-
-def _paragraphs_blank(run: list[_Line]) -> list[Block]:
-    return [Block(kind="para", text=text, line=number) for text, number in _joined(run, blank_separated=True)]
+def _paragraphs(run: list[_Line], blank_separated: bool = False) -> list[Block]:
+    return [Block(kind="para", text=text, line=number) for text, number in _joined(run, blank_separated)]
 
 
 def _joined(run: list[_Line], blank_separated: bool = False) -> list[tuple[str, int]]:
@@ -241,6 +237,7 @@ def _joined(run: list[_Line], blank_separated: bool = False) -> list[tuple[str, 
     width = _width(run)
     out: list[tuple[str, int]] = []
     current: list[_Line] = []
+    marks = 0  # emphasis parity of ``current``: non-zero while a span is open
 
     def flush() -> None:
         if current:
@@ -252,10 +249,13 @@ def _joined(run: list[_Line], blank_separated: bool = False) -> list[tuple[str, 
     for line in run:
         if not line.text.strip():
             flush()
+            marks = 0
             continue
-        if current and not _continues(current, line, width, blank_separated):
+        if current and not _continues(current, marks, line, width, blank_separated):
             flush()
+            marks = 0
         current.append(line)
+        marks ^= _emphasis_parity(line.text)
     flush()
     return out
 
@@ -265,10 +265,10 @@ def _width(run: list[_Line]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 80
 
 
-def _continues(current: list[_Line], line: _Line, width: int, blank_separated: bool) -> bool:
-    """Does ``line`` carry on the paragraph in ``current`` (a hard wrap) or start a new one?"""
-    joined = "".join(c.text for c in current)
-    if _open_emphasis(joined):
+def _continues(current: list[_Line], marks: int, line: _Line, width: int, blank_separated: bool) -> bool:
+    """Does ``line`` carry on the paragraph in ``current`` (a hard wrap) or start a new one?
+    ``marks`` is the emphasis parity of ``current`` (see ``_emphasis_parity``)."""
+    if marks:
         return True  # inside a "**...**" span that was wrapped
     previous = current[-1].text.rstrip()
     text = _unmark(line.text.strip())
@@ -276,11 +276,11 @@ def _continues(current: list[_Line], line: _Line, width: int, blank_separated: b
         return True
     if LIST_ITEM.match(text) or _HEADING_MARK.match(line.text):
         return False
-    if _whole_emphasis(current) or _whole_emphasis([line]):
+    if _whole_emphasis(current, marks) or _whole_emphasis([line], _emphasis_parity(line.text)):
         return text[0].islower()  # a bold or italic heading stands alone
     if text[0].islower() or text[0] in "(,;":
         return True
-    if blank_separated and not _whole_emphasis([current[-1]]):
+    if blank_separated and not _whole_emphasis([current[-1]], _emphasis_parity(current[-1].text)):
         return True  # only a blank line, a list item or a heading ends a paragraph here
     if previous.endswith(_ENDS_SENTENCE):
         return False
@@ -288,16 +288,19 @@ def _continues(current: list[_Line], line: _Line, width: int, blank_separated: b
     return len(previous) >= 0.75 * width
 
 
-def _open_emphasis(text: str) -> bool:
-    """An odd number of "**" (or of single "*") marks: a span is still open."""
+def _emphasis_parity(text: str) -> int:
+    """Bit 1: an odd number of "**" marks; bit 2: an odd number of single "*" runs. XOR-ing the
+    parities of a paragraph's lines tells whether a span is still open, in constant time a line."""
     bold = text.count("**")
-    single = len(_EMPHASIS.findall(text.replace("**", "")))
-    return bool(bold % 2 or single % 2)
+    single = len(_EMPHASIS.findall(text.replace("**", ""))) if "*" in text else 0
+    return (bold & 1) | ((single & 1) << 1)
 
 
-def _whole_emphasis(lines: list[_Line]) -> bool:
-    text = " ".join(line.text.strip() for line in lines)
-    return len(text) > 4 and text.startswith("*") and text.endswith("*") and not _open_emphasis(text)
+def _whole_emphasis(lines: list[_Line], marks: int) -> bool:
+    """The lines are one emphasis span from end to end (a bold or italic heading)."""
+    first, last = lines[0].text.strip(), lines[-1].text.strip()
+    long_enough = len(lines) > 1 or len(first) > 4
+    return long_enough and first.startswith("*") and last.endswith("*") and not marks
 
 
 def _unmark(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from cchc_cli.errors import CorruptFileError, EmptyInputError, UnsafeFileError
-from cchc_cli.readers.blocks import Block, Document, RawFootnote
+from cchc_cli.readers.blocks import Block, Document, RawFootnote, is_layout_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -314,8 +314,7 @@ class _Reader:
             return
         width = max(len(r) for r in grid)
         grid = [r + [""] * (width - len(r)) for r in grid]
-        if len(grid) <= 3 and width <= 3:
-            # A layout table (header, signature): its cells are paragraphs, column by column.
+        if is_layout_table(len(grid), width):
             for col in range(width):
                 for r in grid:
                     for line in r[col].split("\n"):

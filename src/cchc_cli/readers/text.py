@@ -78,7 +78,7 @@ def read_text(data: bytes) -> Document:
     text, encoding, fixed = decode(data)
     text = clean(text)  # once for the whole text: cheaper than per line
     lines = text.splitlines()
-    if is_db_copy(lines):
+    if is_db_copy(text):
         blocks = read_db_copy([(n, finish_line(raw)) for n, raw in enumerate(lines, start=1)])
         if not any(b.text or b.rows for b in blocks):
             raise EmptyInputError("no text in the file")
