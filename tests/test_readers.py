@@ -146,3 +146,11 @@ def test_location_lines_point_at_the_source(tmp_path: Path) -> None:
     for target in plan.targets[:10]:
         source_line = lines[target.location.line - 1]
         assert f"{target.value}%" in source_line.replace(" ", "")
+
+
+def test_database_copy_keeps_a_cell_left_open_at_the_end() -> None:
+    """A copy cut off inside a table (no closing "|") keeps the text of its last cell."""
+    from cchc_cli.readers.dbcopy import read_db_copy
+
+    lines = list(enumerate(["|", "|", "|", "**Sở Nội vụ**", "chủ trì", ""], start=1))
+    assert [(b.kind, b.text) for b in read_db_copy(lines)] == [("para", "Sở Nội vụ"), ("para", "chủ trì")]

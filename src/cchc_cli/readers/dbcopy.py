@@ -113,6 +113,8 @@ def _table(lines: list[tuple[int, str]], i: int, out: list[Block], blank_separat
         if text.strip() or cell:
             cell.append(_Line(text, number))
         i += 1
+    if cell:
+        rows[-1].append(cell)  # the file ended inside a cell: its text is kept, not dropped
     for piece in _split_tables([row for row in rows if any(row)]):
         _emit(piece, out)
     return i
