@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := samples/seeds/002_5059744902de90ce.txt
 
-.PHONY: install test lint format bench accuracy schema golden samples fuzz clean
+.PHONY: install test lint format bench accuracy schema golden samples renderings fuzz clean
 
 install:  ## create the venv, install cchc with its dev tools, parse a sample
 	python3 -m venv $(VENV)
@@ -35,6 +35,9 @@ golden:  ## regenerate tests/golden/*.yaml (review the diff before committing)
 
 samples:  ## regenerate samples/derived/ from the real plan
 	$(PY) scripts/make_samples.py
+
+renderings:  ## Word and PDF renderings of samples/corpus/*.txt (needs LibreOffice's soffice)
+	$(PY) scripts/make_corpus_renderings.py
 
 fuzz:  ## a long property-test run over the readers and the parser
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_properties.py -p no:cacheprovider

@@ -154,3 +154,32 @@ def test_database_copy_keeps_a_cell_left_open_at_the_end() -> None:
 
     lines = list(enumerate(["|", "|", "|", "**Sở Nội vụ**", "chủ trì", ""], start=1))
     assert [(b.kind, b.text) for b in read_db_copy(lines)] == [("para", "Sở Nội vụ"), ("para", "chủ trì")]
+
+
+def test_database_copy_gives_the_last_cell_of_a_table_once() -> None:
+    """A table closed by "|" and a blank line: its last cell is read once, not twice."""
+    from cchc_cli.readers.dbcopy import read_db_copy
+
+    raw = [
+        "|",
+        "ỦY BAN NHÂN DÂN",
+        "|",
+        "CỘNG HÒA",
+        "|",
+        "|",
+        "Số: 1/KH-UBND",
+        "|",
+        "*Huế, ngày 2",
+        "tháng 1 năm 2025*",
+        "|",
+        "",
+        "KẾ HOẠCH",
+    ]
+    texts = [b.text for b in read_db_copy(list(enumerate(raw, start=1)))]
+    assert texts == [
+        "ỦY BAN NHÂN DÂN",
+        "Số: 1/KH-UBND",
+        "CỘNG HÒA",
+        "Huế, ngày 2 tháng 1 năm 2025",
+        "KẾ HOẠCH",
+    ]

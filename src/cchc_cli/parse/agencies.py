@@ -18,15 +18,17 @@ def split_agencies(text: str | None) -> list[str]:
     if not text or not text.strip():
         return []
     pieces: list[str] = []
-    pos = 0
     current_start = 0
     for m in _SEPARATOR.finditer(text):
-        after = text[m.end() :]
+        after = _BULLET.sub("", text[m.end() :])
         hard = ";" in m.group(0) or "\n" in m.group(0)
         if hard or AGENCY_HEAD.match(after):
             pieces.append(text[current_start : m.start()])
             current_start = m.end()
-        pos = m.end()
-    del pos
     pieces.append(text[current_start:])
-    return [p.strip(" .;,") for p in pieces if p.strip(" .;,")]
+    names = (_BULLET.sub("", p).strip(" .;,") for p in pieces)
+    return [name for name in names if name]
+
+
+# A list mark in front of an agency ("- Bộ Xây dựng;", "+ Sở Y tế") is not part of its name.
+_BULLET = rx(r"^\s*[-+•]\s*")

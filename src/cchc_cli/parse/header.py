@@ -260,7 +260,15 @@ def _title(meta: Metadata, state: State) -> None:
                 break
             if not b.text.startswith("("):
                 rest.append(b.text)
-        title = squash(" ".join(rest)) if fold(first) in _DOC_TYPES else first
+        key = next((k for k in _DOC_TYPES if fold(first).startswith(k)), None)
+        if key and fold(first) != key and not rest:
+            title = first  # "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024" on one line: the type word is part of it
+        elif key:
+            title = squash(
+                " ".join([first[len(key) :].strip(), *rest])
+            )  # the subject lines under the type word
+        else:
+            title = first
         meta.title = title or None
     else:
         for b in state.body[:6]:

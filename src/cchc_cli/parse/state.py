@@ -50,7 +50,9 @@ class Unit:
 
 
 _TITLE = rx(r"^(ke hoach|quyet dinh|chuong trinh)$")
-_TITLE_INLINE = rx(r"^(ke hoach)\s+\S")
+# The type word glued to its subject on one line ("QUYẾT ĐỊNH PHÊ DUYỆT ...": a PDF's centred
+# title lines run together).
+_TITLE_INLINE = rx(r"^(ke hoach|quyet dinh|chuong trinh)\s+\S")
 _CLOSING = rx(r"^noi nhan\b")
 _APPENDIX = rx(r"^(phu luc|danh muc nhiem vu|bang phan cong)(\s+[ivxlc\d]+\.?)?(\s*[:.\-].*)?$")
 # A legal database's metadata box or a portal's footer: not part of the plan.

@@ -176,7 +176,8 @@ def _row(
         builder.start_group(stt.rstrip(".)"), values.get("content", ""))
     elif _STT.match(stt):
         builder.add(stt.rstrip(".)"), values, block, r)
-    elif not stt and builder.tasks and filled:
+    elif not stt and builder.tasks and filled and _header(row) is None:
+        # (a row naming the columns again, its STT cell merged away, is a repeated header)
         _continue_row(builder, values)
 
 

@@ -89,7 +89,7 @@ def _table(lines: list[tuple[int, str]], i: int, out: list[Block], blank_separat
         if text.strip() == _PIPE:
             if cell is not None:
                 rows[-1].append(cell)
-                first = _unmark(cell[0].text) if cell else ""
+                first = _first_words(cell)
                 if _STT_HEADER.match(first) or _APPENDIX_HEAD.match(first):
                     width, closed, offset = 0, 0, len(rows[-1]) - 1  # a new table starts here
             nxt = lines[i + 1][1].strip() if i + 1 < n else ""
@@ -103,6 +103,7 @@ def _table(lines: list[tuple[int, str]], i: int, out: list[Block], blank_separat
                 i += 2 if i + 2 < n and lines[i + 2][1].strip() == _PIPE else 1
                 continue
             if not nxt or (not blank_separated and closed and len(rows[-1]) - offset >= width):
+                cell = None  # appended above: the table ends here
                 i += 1
                 break
             cell = []
@@ -131,7 +132,7 @@ def _split_tables(grid: list[list[list[_Line]]]) -> list[list[list[list[_Line]]]
             pieces.append(current)  # a document's own header table after a database's box
             current = []
         for c, cell in enumerate(row):
-            first = _unmark(cell[0].text) if cell else ""
+            first = _first_words(cell)
             if c > start and _STT_HEADER.match(first):
                 current.append(row[start:c])
                 pieces.append(current)
@@ -148,6 +149,11 @@ def _split_tables(grid: list[list[list[_Line]]]) -> list[list[list[list[_Line]]]
     if current:
         pieces.append(current)
     return pieces
+
+
+def _first_words(cell: list[_Line]) -> str:
+    """The cell's first line with words in it (a cell may open with an empty "** **")."""
+    return next((text for text in (_unmark(line.text) for line in cell) if text), "")
 
 
 _MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI")
@@ -201,9 +207,36 @@ def _starts_row(row: list[list[_Line]]) -> bool:
 
 
 def _cell_text(cell: list[_Line]) -> str:
-    """A data cell: its wrapped lines joined, list items kept apart by a line break."""
-    parts = [p for p, _ in _joined(cell)]
-    return "\n".join(parts)
+    """A data cell: its wrapped lines joined, list items kept apart by a line break.
+
+    The copy wraps a cell's first line short, at any width: so inside a cell only a list item,
+    a blank line, or a line ended by a full stop, semicolon or colon starts a new paragraph
+    ("Thành phố Hồ" / "Chí Minh", "Sở Khoa học và" / "Công nghệ" are one agency)."""
+    out: list[str] = []
+    current: list[str] = []
+    marks = 0
+    for line in cell:
+        text = line.text.strip()
+        if not text:
+            marks = 0
+        elif (
+            current
+            and not marks
+            and (
+                LIST_ITEM.match(_unmark(text)) or current[-1].rstrip(" *").endswith((".", ";", ":", "!", "?"))
+            )
+        ):
+            out.append(_unmark(" ".join(current)))
+            current = []
+        if text:
+            current.append(text)
+            marks ^= _emphasis_parity(text)
+        elif current:
+            out.append(_unmark(" ".join(current)))
+            current = []
+    if current:
+        out.append(_unmark(" ".join(current)))
+    return "\n".join(p for p in out if p and p.strip("* "))
 
 
 def _cell_lines(cell: list[_Line]) -> list[tuple[str, int]]:

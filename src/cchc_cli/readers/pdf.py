@@ -33,6 +33,7 @@ class _Line:
     top: float
     bottom: float
     size: float
+    column: int = 0  # 1 or 2 in a two-column layout zone (header, signature)
 
 
 def _open(data: bytes):
@@ -56,8 +57,11 @@ def _open(data: bytes):
     return pdf
 
 
-def _lines(words: list[dict], body_size: float) -> tuple[list[_Line], list[_Line]]:
-    """Words -> (text lines, footnote lines); small raised words (footnote markers) dropped."""
+def _lines(
+    words: list[dict], body_size: float, first_page: bool = False, width: tuple[float, float] = (0.0, 0.0)
+) -> tuple[list[_Line], list[_Line]]:
+    """Words -> (text lines, footnote lines); small raised words (footnote markers) dropped.
+    ``width`` is the page's text area (left, right), for the layout zones."""
 
     def group(items: list[dict]) -> list[list[dict]]:
         rows: list[list[dict]] = []
@@ -87,27 +91,104 @@ def _lines(words: list[dict], body_size: float) -> tuple[list[_Line], list[_Line
         else:
             loose.append(w)
     rows = sorted(rows + group(loose), key=lambda r: r[0]["top"])
-    body: list[_Line] = []
-    notes: list[_Line] = []
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        size = (
-            statistics.median(w["size"] for w in row if not w.get("sup"))
-            if any(not w.get("sup") for w in row)
-            else row[0]["size"]
-        )
-        gap_limit = size * 3.0
-        segment: list[dict] = [row[0]]
-        for prev, word in itertools.pairwise(row):
-            if word["x0"] - prev["x1"] > gap_limit:  # two columns (a borderless header)
-                _emit(segment, size, body_size, body, notes)
-                segment = []
-            segment.append(word)
-        _emit(segment, size, body_size, body, notes)
+    sizes = [_row_size(row) for row in rows]
+    zones = _layout_zones(rows, sizes, first_page, width)
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    n = 0
+    while n < len(rows):
+        zone = next((z for z in zones if z[0] == n), None)
+        if zone is None:
+            for segment in _segments(rows[n], sizes[n] * 3.0):  # a wide gap: two columns
+                _emit(segment, sizes[n], body_size, body, notes)
+            n += 1
+            continue
+        start, end, boundary = zone
+        columns: tuple[list[_Line], list[_Line]] = ([], [])
+        for k in range(start, end):
+            for segment in _segments(rows[k], sizes[k] * _CELL_GAP):
+                centre = (segment[0]["x0"] + segment[-1]["x1"]) / 2
+                column = 1 if centre < boundary else 2
+                _emit(segment, sizes[k], body_size, columns[column - 1], notes, column)
+        body += columns[0] + columns[1]  # column by column, as the Word reader reads the table
+        n = end
     return body, notes
 
 
-def _emit(segment: list[dict], size: float, body_size: float, body: list[_Line], notes: list[_Line]) -> None:
+# Two columns of a borderless layout table (the header's issuer | motto, the signature's
+# recipients | signer) sit closer than the wide gap that splits other lines: inside such a zone
+# a gap of a little more than one character splits a line.
+_CELL_GAP = 1.2
+_HEADER_ROWS = 8  # the header table is within the first rows of the first page
+_RECIPIENTS = regex.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", regex.I)
+
+
+def _row_size(row: list[dict]) -> float:
+    full = [w["size"] for w in row if not w.get("sup")]
+    return statistics.median(full) if full else row[0]["size"]
+
+
+def _segments(row: list[dict], gap_limit: float) -> list[list[dict]]:
+    out: list[list[dict]] = [[row[0]]]
+    for prev, word in itertools.pairwise(row):
+        if word["x0"] - prev["x1"] > gap_limit:
+            out.append([])
+        out[-1].append(word)
+    return out
+
+
+def _layout_zones(
+    rows: list[list[dict]], sizes: list[float], first_page: bool, width: tuple[float, float]
+) -> list[tuple[int, int, float]]:
+    """(first row, end row, column boundary) of each two-column layout zone on the page: the
+    header at the top of the first page, and a signature block that starts with "Nơi nhận"."""
+    seeds = []
+    if first_page and rows:
+        seeds.append(0)
+    seeds += [
+        n
+        for n, row in enumerate(rows)
+        if _RECIPIENTS.match(row[0]["text"] + " " + (row[1]["text"] if len(row) > 1 else ""))
+    ]
+    zones: list[tuple[int, int, float]] = []
+    for seed in seeds:
+        if zones and seed < zones[-1][1]:
+            continue
+        window = range(seed, min(len(rows), seed + _HEADER_ROWS))
+        gaps = []
+        for k in window:
+            parts = _segments(rows[k], sizes[k] * _CELL_GAP)
+            if len(parts) == 2:
+                gaps.append((parts[0][-1]["x1"] + parts[1][0]["x0"]) / 2)
+        if not gaps:
+            continue
+        boundary = statistics.median(gaps)
+        end = seed
+        while end < len(rows) and _in_zone(rows[end], sizes[end], boundary, width):
+            end += 1
+        if end > seed:
+            zones.append((seed, end, boundary))
+    return zones
+
+
+def _in_zone(row: list[dict], size: float, boundary: float, width: tuple[float, float]) -> bool:
+    """A row of the layout: split in two at the boundary, or on one side of it and not centred
+    on the page (the title below the header is centred)."""
+    parts = _segments(row, size * _CELL_GAP)
+    if len(parts) == 2 and parts[0][-1]["x1"] < boundary < parts[1][0]["x0"]:
+        return True
+    if len(parts) > 2:
+        return False
+    x0, x1 = row[0]["x0"], row[-1]["x1"]
+    centred = abs((x0 + x1) / 2 - (width[0] + width[1]) / 2) < 2 * size
+    return (x1 < boundary or x0 > boundary) and not centred
+
+
+def _emit(
+    segment: list[dict], size: float, body_size: float, body: list[_Line], notes: list[_Line], column: int = 0
+) -> None:
     text, last_x1 = "", None
     for word in segment:
         if not word.get("sup"):
@@ -123,6 +204,7 @@ def _emit(segment: list[dict], size: float, body_size: float, body: list[_Line],
         min(w["top"] for w in segment),
         max(w["bottom"] for w in segment),
         size,
+        column,
     )
     (notes if size < body_size * 0.85 else body).append(line)
 
@@ -148,13 +230,21 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str
     for line in lines:
         centred = abs((line.x0 + line.x1) / 2 - middle) < line.size and line.x0 > left + 2 * line.size
         close = prev is not None and line.top - prev.top <= pitch * 1.1
-        new = (
-            prev is None
-            or LIST_ITEM.match(line.text) is not None
-            or line.top - prev.top > pitch * 1.25  # paragraph spacing
-            or (_ended_short(prev, line, right) and not (centred and close))
-            or (line.x0 > prev.x0 + 2 * line.size and not (centred and close))  # indented further
-        )
+        if line.column or (prev is not None and prev.column):
+            # A layout cell: a line is a paragraph, unless it carries on the one above in its
+            # column ("Nghệ An, ngày 26 tháng 11" / "năm 2025", "- Các sở, ngành" / "tỉnh;").
+            carries_on = prev is not None and prev.column == line.column and line.text[:1].islower()
+            new = not (
+                carries_on or (prev is not None and prev.column == line.column and line.text[:1] == "(")
+            )
+        else:
+            new = (
+                prev is None
+                or LIST_ITEM.match(line.text) is not None
+                or line.top - prev.top > pitch * 1.25  # paragraph spacing
+                or (_ended_short(prev, line, right) and not (centred and close))
+                or (line.x0 > prev.x0 + 2 * line.size and not (centred and close))  # indented further
+            )
         if new:
             out.append((line.text, line))
         else:
@@ -209,7 +299,9 @@ def _read(pdf) -> Document:
             cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
             return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-        lines, notes = _lines([w for w in words if outside(w)], body_size)
+        kept = [w for w in words if outside(w)]
+        area = (min((w["x0"] for w in kept), default=0.0), max((w["x1"] for w in kept), default=page.width))
+        lines, notes = _lines(kept, body_size, number == 1, area)
         lines = [
             ln
             for ln in lines
@@ -218,8 +310,10 @@ def _read(pdf) -> Document:
         left = min((ln.x0 for ln in lines), default=0)
         right = max((ln.x1 for ln in lines), default=page.width)
         items: list[tuple[float, Block]] = []
+        at = 0.0  # paragraphs keep their reading order (a layout's second column comes after the first)
         for order, (text, first) in enumerate(_paragraphs(lines, left, right), start=1):
-            items.append((first.top, Block(kind="para", text=text, page=number, line=order)))
+            at = max(at, first.top)
+            items.append((at, Block(kind="para", text=text, page=number, line=order)))
         for table in tables:
             rows = _table_rows(table)
             if rows:
@@ -267,6 +361,8 @@ def _continue_table(prev: Block, block: Block) -> None:
     """A table going on from the previous page; a first row without STT is the split row's tail."""
     assert prev.rows is not None and block.rows is not None and prev.row_pages is not None
     rows = list(block.rows)
+    if rows and prev.rows and [c.strip() for c in rows[0]] == [c.strip() for c in prev.rows[0]]:
+        rows.pop(0)  # the header row, repeated at the top of the page
     if rows and not rows[0][0] and prev.rows:
         tail = rows.pop(0)
         prev.rows[-1] = [
