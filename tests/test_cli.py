@@ -166,3 +166,22 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
 def test_version_and_help_start() -> None:
     assert cchc("--version").stdout.startswith(b"cchc ")
     assert b"parse" in cchc("--help").stdout
+
+
+def test_parse_explain_says_why_each_number_was_taken_or_not(tmp_path: Path) -> None:
+    """--explain: one line a number on stderr (target with its id, result, or skipped, and why);
+    the plan on stdout is unchanged."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "KẾ HOẠCH\nCải cách hành chính năm 2024\n\nI. KẾT QUẢ\n"
+        "9 tháng đầu năm 2023, tỷ lệ hồ sơ đúng hạn đạt 96,6%; Quỹ khen thưởng 10% kinh phí.\n"
+        "II. MỤC TIÊU\nMức độ hài lòng của người dân năm 2024 đạt tối thiểu 70%.\n",
+        encoding="utf-8",
+    )
+    plain, explained = cchc("parse", str(plan)), cchc("parse", str(plan), "--explain")
+    assert explained.returncode == 0 and explained.stdout == plain.stdout
+    lines = explained.stderr.decode("utf-8").splitlines()
+    assert [line.split(" -> ")[1].split(":")[0] for line in lines] == ["result", "skipped", "target T001"]
+    assert lines[0].startswith(f"{plan}:5: 96,6 %") and "9 tháng đầu năm" in lines[0]
+    assert "budget" in lines[1] and "tối thiểu" in lines[2]
+    assert cchc("parse", str(plan), str(plan), "-o", str(tmp_path / "o"), "--explain").returncode == 2

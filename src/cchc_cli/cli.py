@@ -84,6 +84,13 @@ def parse(
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say on stderr why each number was taken as a target, a result, or neither (one input).",
+        ),
+    ] = False,
 ) -> None:
     """Parse plans into the Plan model, written as YAML (default) or JSON.
 
@@ -94,7 +101,10 @@ def parse(
 
     batch = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
     if not batch:
-        raise typer.Exit(_parse_one(files[0], output, fmt.value, timeout, debug))
+        raise typer.Exit(_parse_one(files[0], output, fmt.value, timeout, debug, explain))
+    if explain:
+        typer.echo("cchc: error: --explain takes one input", err=True)
+        raise typer.Exit(EXIT_USAGE)
     if "-" in files:
         typer.echo("cchc: error: stdin (-) cannot be mixed with other inputs", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -108,17 +118,25 @@ def parse(
     raise typer.Exit(_parse_many(expand(files), output, fmt.value, workers, skip_existing, report, timeout))
 
 
-def _parse_one(path: str, output: Path | None, fmt: str, timeout: float, debug: bool) -> int:
+def _parse_one(
+    path: str, output: Path | None, fmt: str, timeout: float, debug: bool, explain: bool = False
+) -> int:
     from cchc_cli.batch import time_limit, write_atomic
     from cchc_cli.pipeline import parse_file
     from cchc_cli.render import render
 
+    verdicts: list | None = [] if explain else None
     try:
         with time_limit(timeout, path):
-            text = render(parse_file(path), fmt)
+            text = render(parse_file(path, verdicts), fmt)
     except Exception as error:  # every failure is one line, never a traceback
         _fail(error, path, debug)
         return EXIT_FAILED
+    if verdicts is not None:
+        from cchc_cli.render.explain import explain_lines
+
+        sys.stderr.write("".join(f"{line}\n" for line in explain_lines(path, verdicts)))
+        sys.stderr.flush()
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -37,7 +37,8 @@ def read_input(path: str) -> bytes:
         raise CchcError(f"cannot read: {exc.strerror or exc}", path) from None
 
 
-def parse_bytes(data: bytes, name: str) -> Plan:
+def parse_bytes(data: bytes, name: str, explain: list | None = None) -> Plan:
+    """One document's bytes -> Plan; ``explain`` collects why each number was or was not a target."""
     from cchc_cli.parse import build_plan
     from cchc_cli.readers import read_bytes
 
@@ -49,7 +50,7 @@ def parse_bytes(data: bytes, name: str) -> Plan:
         encoding=doc.encoding,
         encoding_fixed=doc.encoding_fixed,
     )
-    return build_plan(doc, source)
+    return build_plan(doc, source, explain)
 
 
 def _input(path: str) -> tuple[bytes, str]:
@@ -77,16 +78,16 @@ def load_for_checks(path: str):
     return _parse(data, name), [], positions("")
 
 
-def parse_file(path: str) -> Plan:
+def parse_file(path: str, explain: list | None = None) -> Plan:
     """Parse one document. Every expected failure is a CchcError naming the file."""
-    return _parse(*_input(path))
+    return _parse(*_input(path), explain)
 
 
-def _parse(data: bytes, name: str) -> Plan:
+def _parse(data: bytes, name: str, explain: list | None = None) -> Plan:
     try:
         if not data.strip():
             raise EmptyInputError("the file is empty")
-        return parse_bytes(data, name)
+        return parse_bytes(data, name, explain)
     except CchcError as exc:
         exc.path = exc.path or name
         raise

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cchc_cli.models import Area, Comparator, Result, Target
+from cchc_cli.models import Area, Comparator, Location, Result, Target
 from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.numbers import NUMBER, to_number
 from cchc_cli.parse.state import Unit
@@ -248,45 +248,50 @@ _SINCE_LAST_PERIOD = rx(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
 _BASE_VALUE = rx(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
 
 
-def _is_result(clause: str, value: _Value, own: tuple[int, int] | None = None) -> bool:
-    """A past figure, or the starting point of a change: not a commitment.
+def _is_result(clause: str, value: _Value, own: tuple[int, int] | None = None) -> str | None:
+    """Why the value is a past figure or the starting point of a change (not a commitment), or
+    None when it is not one.
 
     ``own`` is the plan's own year or period: a year inside it is the target's year, not a
     past one ("năm 2024 đạt tối thiểu 70%" in a 2024 plan). Only the words near the value
     count (a bounded window keeps long clauses linear)."""
     left = clause[max(0, value.start - CONTEXT) : value.start]
     right = clause[value.end : value.end + 40]
-    if _BASE_VALUE.match(right) or _SINCE_LAST_PERIOD.match(right):
-        return True
+    if _BASE_VALUE.match(right):
+        return "the starting value of a change (từ … lên/xuống …)"
+    if _SINCE_LAST_PERIOD.match(right):
+        return "a change against the same period last year"
     if _TARGET_WORD.match(clause):
-        return False
-    near = clause[max(0, value.start - 60) : value.end + 12]
-    if _RESULT.search(left) or _REPORTED.search(left):
-        return True
+        return None
+    marker = _RESULT.search(left) or _REPORTED.search(left)
+    if marker:
+        return f"an achieved figure: “{marker.group(0)}” before it"
     past = _PAST_YEAR.search(left)
     if past:
         year = int(past.group(1))
-        if own is None:
-            return not _COMMITTED.search(near)
-        return year < own[0] and not _COMMITTED.search(near)
-    return False
+        near = clause[max(0, value.start - 60) : value.end + 12]
+        if _COMMITTED.search(near) or (own is not None and year >= own[0]):
+            return None
+        return f"reached in {year}, before the plan's own year or period" if own else f"reached in {year}"
+    return None
 
 
-def _not_a_commitment(clause: str, value: _Value) -> bool:
-    """Numbers that are names, budgets, quotas or scores without an index: neither targets nor results.
+def _not_a_commitment(clause: str, value: _Value) -> str | None:
+    """Why the number is a name, a budget, a quota or a score without an index (neither a target
+    nor a result), or None.
 
     A number in quotation marks is part of a name ("Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”")."""
     before = clause[max(0, value.start - 300) : value.start]  # bounded: linear on long clauses
     if before.rfind("“") > before.rfind("”") or before.count('"') % 2:
-        return True
+        return "inside a quoted name"
     right = clause[value.end : value.end + 30]
     if value.unit == "%" and _BUDGET_AFTER.match(right):
-        return True
+        return "a share of a budget"
     if value.unit == "count" and _QUOTA_NOUN.match(right):
-        return True
-    return value.unit == "point" and not _SCORE_CONTEXT.search(
-        clause[max(0, value.start - 200) : value.start]
-    )
+        return "a quota (of commendations, places …)"
+    if value.unit == "point" and not _SCORE_CONTEXT.search(clause[max(0, value.start - 200) : value.start]):
+        return "points with no index or score in view"
+    return None
 
 
 def _is_band(clause: str, value: _Value, band_in_clause: bool) -> bool:
@@ -307,17 +312,41 @@ def _metric(clause: str, start: int, end: int, seg_start: int, seg_end: int) -> 
     return strip_punct(squash(f"{before} {after}"))
 
 
+@dataclass
+class Verdict:
+    """Why a number was or was not taken as a target (``cchc parse --explain``)."""
+
+    value: float | None
+    unit: str | None
+    verdict: str  # "target", "result" or "skipped"
+    reason: str
+    clause: str
+    location: Location | None = None
+    target: str | None = None  # the id of the target it became
+
+
 def find_in_clause(
-    clause: str, main_metric: str | None = None, own: tuple[int, int] | None = None
+    clause: str,
+    main_metric: str | None = None,
+    own: tuple[int, int] | None = None,
+    why: list[Verdict] | None = None,
 ) -> list[Found]:
-    """Targets of a clause, and (``Found.result``) the achieved figures it reports."""
+    """Targets of a clause, and (``Found.result``) the achieved figures it reports. With ``why``,
+    the decision on every number is appended to it."""
     if not worth_a_look(clause):
         return []
     values = _values(clause) if any(c.isdigit() for c in clause) else []
     band = _BAND.search(clause) is not None
-    values = [v for v in values if not _is_band(clause, v, band) and not _not_a_commitment(clause, v)]
-    past = [v for v in values if _is_result(clause, v, own)]
-    kept = [v for v in values if v not in past]
+    past: list[_Value] = []
+    kept: list[_Value] = []
+    for v in values:
+        skip = "a grading band" if _is_band(clause, v, band) else _not_a_commitment(clause, v)
+        reason = None if skip else _is_result(clause, v, own)
+        (past if reason else kept if not skip else []).append(v)
+        if why is not None:
+            verdict = "skipped" if skip else "result" if reason else "target"
+            why.append(Verdict(v.value, v.unit, verdict, skip or reason or _why_kept(clause, v), clause))
+    values = past + kept
     out: list[Found] = [_result(clause, v) for v in past]
     whole = strip_punct(clause)
     year = _year_scope(clause)
@@ -341,6 +370,14 @@ def find_in_clause(
         if aim:
             out.append(aim)
     return out
+
+
+def _why_kept(clause: str, value: _Value) -> str:
+    near = clause[max(0, value.start - 60) : value.end + 12]
+    word = _COMMITTED.search(near)
+    if word:
+        return f"a commitment: “{word.group(0)}”"
+    return "a figure to reach: no result marker, past year, name, budget or band near it"
 
 
 def _result(clause: str, value: _Value) -> Found:
@@ -485,9 +522,11 @@ def extract_targets(
     plan_year: int | None,
     own: tuple[int, int] | None = None,
     results: list[Result] | None = None,
+    explain: list[Verdict] | None = None,
 ) -> list[Target]:
     """Targets of the units, in order. ``own`` is the plan's own year or period (see ``_is_result``);
-    achieved figures are appended to ``results`` when a list is given."""
+    achieved figures are appended to ``results`` and the decision on every number to ``explain``
+    when lists are given."""
     if own is None and plan_year:
         own = (plan_year, plan_year)
     targets: list[Target] = []
@@ -513,7 +552,12 @@ def extract_targets(
             stem: str | None = None  # the measured quantity, for values split by level
             for clause, aside in parts:
                 main = main_metric_of(main_text) if aside else None
-                for found in find_in_clause(clause, main, own):
+                first_verdict = len(explain) if explain is not None else 0
+                found_here = find_in_clause(clause, main, own, explain)
+                verdicts = explain[first_verdict:] if explain is not None else []
+                for verdict in verdicts:
+                    verdict.location = unit.location
+                for found in found_here:
                     if found.result:
                         if results is not None:
                             results.append(
@@ -537,9 +581,22 @@ def extract_targets(
                         or "other"
                     )
                     key = (fold(found.metric), found.comparator, found.value, found.unit, year, task_id)
+                    verdict = next(
+                        (
+                            v
+                            for v in verdicts
+                            if v.verdict == "target" and not v.target and v.value == found.value
+                        ),
+                        None,
+                    )
                     if key in seen:
+                        if verdict:
+                            verdict.verdict, verdict.target = "skipped", "-"
+                            verdict.reason = "the same commitment as an earlier target: counted once"
                         continue
                     seen.add(key)
+                    if verdict:
+                        verdict.target = f"T{len(targets) + 1:03d}"
                     targets.append(
                         Target(
                             id=f"T{len(targets) + 1:03d}",
