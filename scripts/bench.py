@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import platform
 import statistics
@@ -205,6 +206,69 @@ def corpus_batch(count: int) -> list[tuple[str, str]]:
     return rows
 
 
+# The commit the extraction work of issue 9 started from: "no slower than today per document".
+REFERENCE = os.environ.get("CCHC_BENCH_REFERENCE", "194fdfa")
+_TIMER = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from cchc_cli.pipeline import parse_bytes
+out = {}
+for label, name, path, repeat in json.loads(sys.argv[2]):
+    data = open(path, "rb").read() if path else ("KẾ HOẠCH CCHC năm 2024\\n" + "đạt 100% hồ sơ, " * 4000).encode()
+    parse_bytes(data, name)
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter(); parse_bytes(data, name); runs.append(time.perf_counter() - start)
+    out[label] = min(runs) * 1000
+print(json.dumps(out))
+"""
+
+
+def against_reference(rounds: int = 6) -> list[tuple[str, str, str]]:
+    """Each document parsed by this tree and by the reference commit, in alternation (A B A B),
+    in separate processes of the same run: the ratio now / reference, median and min–max."""
+    documents = [
+        ("Bến Tre plan, text copy", str(TEXT), 15),
+        ("Bến Tre plan, .docx", str(DOCX), 10),
+        ("Bến Tre plan, .pdf", str(PDF), 2),
+        ("news page (seed 000)", str(ROOT / "samples/seeds/000_45f2dcc9db8e5b56.txt"), 15),
+        ("one line of 4,000 targets", "", 3),
+    ]
+    jobs = json.dumps(
+        [(label, "plan" + (Path(path).suffix or ".txt"), path, repeat) for label, path, repeat in documents]
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "archive", REFERENCE, "src"], cwd=ROOT, capture_output=True, check=False
+        )
+        if archive.returncode:
+            return [(f"reference {REFERENCE}", "not available (no git history)", "")]
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        trees = {"now": str(ROOT / "src"), "ref": str(Path(tmp) / "src")}
+        ratios: dict[str, list[float]] = {}
+        best: dict[tuple[str, str], float] = {}
+        for _ in range(rounds):
+            times = {}
+            for side, tree in trees.items():
+                done = subprocess.run(
+                    [sys.executable, "-c", _TIMER, tree, jobs], capture_output=True, check=True, text=True
+                )
+                times[side] = json.loads(done.stdout)
+                for name, ms in times[side].items():
+                    best[side, name] = min(ms, best.get((side, name), ms))
+            for name in times["now"]:
+                ratios.setdefault(name, []).append(times["now"][name] / times["ref"][name])
+    # Best of all rounds on each side (the least disturbed runs), with the per-round spread.
+    return [
+        (
+            f"{name}: now / {REFERENCE}",
+            f"{best['now', name] / best['ref', name]:.2f}× (rounds {min(r):.2f}–{max(r):.2f})",
+            "≤ 1.05× (noise)",
+        )
+        for name, r in ratios.items()
+    ]
+
+
 def main() -> None:
     text, docx_data, pdf_data = TEXT.read_bytes(), DOCX.read_bytes(), PDF.read_bytes()
     rows: list[tuple[str, str, str]] = []
@@ -306,6 +370,7 @@ def main() -> None:
         )
     )
     corpus_rows = corpus_batch(int(os.environ.get("CCHC_BENCH_CORPUS", "2000")))
+    reference_rows = against_reference()
 
     lines = [
         "# Benchmarks",
@@ -317,6 +382,15 @@ def main() -> None:
         "| measure | result | bar |",
         "|---|---|---|",
         *[f"| {a} | {b} | {c} |" for a, b, c in rows],
+        "",
+        "## Per document, against the reference commit",
+        "",
+        f"The same documents parsed by this tree and by `{REFERENCE}` (before the real-plan work of",
+        "issue 9), in separate processes of this run, alternating A B A B; best of several parses each.",
+        "",
+        "| document | ratio | bar |",
+        "|---|---|---|",
+        *[f"| {a} | {b} | {c} |" for a, b, c in reference_rows],
         "",
         "## Scaling with document size",
         "",

@@ -20,15 +20,21 @@ def split_agencies(text: str | None) -> list[str]:
     pieces: list[str] = []
     current_start = 0
     for m in _SEPARATOR.finditer(text):
-        after = _BULLET.sub("", text[m.end() :])
         hard = ";" in m.group(0) or "\n" in m.group(0)
-        if hard or AGENCY_HEAD.match(after):
+        # Matched in place (no slice of the rest of the text: linear on long cells).
+        at = m.end()
+        if not hard and text[at : at + 1] in _BULLETS:
+            at = _BULLET_AT.match(text, at).end()  # type: ignore[union-attr]
+        if hard or _HEAD_AT.match(text, at):
             pieces.append(text[current_start : m.start()])
             current_start = m.end()
     pieces.append(text[current_start:])
-    names = (_BULLET.sub("", p).strip(" .;,") for p in pieces)
+    names = ((_BULLET.sub("", p) if p.lstrip()[:1] in _BULLETS else p).strip(" .;,") for p in pieces)
     return [name for name in names if name]
 
 
 # A list mark in front of an agency ("- Bộ Xây dựng;", "+ Sở Y tế") is not part of its name.
 _BULLET = rx(r"^\s*[-+•]\s*")
+_BULLETS = ("-", "+", "•")
+_BULLET_AT = rx(r"[-+•]\s*")
+_HEAD_AT = rx(AGENCY_HEAD.pattern.removeprefix("^"))  # matched at a position, where "^" would fail

@@ -7,8 +7,6 @@ a paragraph that opens with an agency and a verb of duty ("Sở Nội vụ chủ
 
 from __future__ import annotations
 
-import regex
-
 from cchc_cli.models import Assignment, Paragraph, Section
 from cchc_cli.parse.lexicon import AGENCY_HEAD
 from cchc_cli.text import rx
@@ -19,8 +17,12 @@ _DUTY_VERB = rx(
 )
 
 
+_BULLET = rx(r"^[-+•]\s*")
+_REQUEST = rx(r"^Đề nghị\s+")
+
+
 def _duties(paragraphs: list[Paragraph]) -> list[str]:
-    return [regex.sub(r"^[-+•]\s*", "", p.text) for p in paragraphs]
+    return [_BULLET.sub("", p.text) if p.text[:1] in "-+•" else p.text for p in paragraphs]
 
 
 def extract_assignments(sections: list[Section], preamble: list[Paragraph]) -> list[Assignment]:
@@ -30,7 +32,7 @@ def extract_assignments(sections: list[Section], preamble: list[Paragraph]) -> l
         for section in items:
             title = section.title
             if section.kind == "organization" and AGENCY_HEAD.match(title) and len(title) <= 250:
-                agency = regex.sub(r"^Đề nghị\s+", "", title).strip()
+                agency = _REQUEST.sub("", title).strip()
                 duties = _duties(section.paragraphs)
                 for child in section.children:  # duties written as lettered sub-items
                     duties.append(child.title)

@@ -7,6 +7,8 @@ text so that every format gives the same sentences.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from cchc_cli.models import Footnote, Location
@@ -18,6 +20,7 @@ _BYLINE = rx(r"^(?:\p{Lu}\p{Ll}*\.?\s?){1,4}$")
 _NOTE_LINE = rx(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s*(\S.*)$")
 
 
+@cache  # a note number's pattern is built once, not on every document
 def _mark(number: str) -> regex.Pattern[str]:
     # "[1]" anywhere; a bare digit only glued to a word or to a year, before punctuation or a space.
     return rx(rf"\[{number}\]|(?<=\p{{L}}|(?<!\d)(?:19|20)\d\d){number}(?=[.,;:)\s]|$)")

@@ -51,7 +51,7 @@ _NUMBER_KIND = {
 
 
 def _clean_number(number: str) -> str:
-    return regex.sub(r"\s+", "", number).rstrip(".")
+    return "".join(number.split()).rstrip(".")
 
 
 def extract_references(units: list[Unit], own_number: str | None) -> list[Reference]:

@@ -11,6 +11,7 @@ are not targets. A clause with no number but a direction against a base ("tăng 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -248,14 +249,22 @@ _SINCE_LAST_PERIOD = rx(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
 _BASE_VALUE = rx(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
 
 
-def _is_result(clause: str, value: _Value, own: tuple[int, int] | None = None) -> str | None:
+def result_markers(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of every result or reporting marker of a clause, in order: found in
+    one scan of the clause, not once per value (a clause may hold thousands of values)."""
+    return sorted((m.start(), m.end(), m.group(0)) for p in (_RESULT, _REPORTED) for m in p.finditer(clause))
+
+
+def _is_result(
+    clause: str, value: _Value, own: tuple[int, int] | None = None, markers: list | None = None
+) -> str | None:
     """Why the value is a past figure or the starting point of a change (not a commitment), or
     None when it is not one.
 
     ``own`` is the plan's own year or period: a year inside it is the target's year, not a
     past one ("năm 2024 đạt tối thiểu 70%" in a 2024 plan). Only the words near the value
-    count (a bounded window keeps long clauses linear)."""
-    left = clause[max(0, value.start - CONTEXT) : value.start]
+    count (a bounded window keeps long clauses linear). ``markers`` are the clause's
+    ``result_markers``, when the caller has them."""
     right = clause[value.end : value.end + 40]
     if _BASE_VALUE.match(right):
         return "the starting value of a change (từ … lên/xuống …)"
@@ -263,10 +272,16 @@ def _is_result(clause: str, value: _Value, own: tuple[int, int] | None = None) -
         return "a change against the same period last year"
     if _TARGET_WORD.match(clause):
         return None
-    marker = _RESULT.search(left) or _REPORTED.search(left)
+    left = clause[max(0, value.start - CONTEXT) : value.start]
+    if markers is None:
+        m = _RESULT.search(left) or _REPORTED.search(left)
+        marker = m.group(0) if m else None
+    else:
+        at = bisect.bisect_left(markers, (value.start - CONTEXT, -1, ""))
+        marker = markers[at][2] if at < len(markers) and markers[at][1] <= value.start else None
     if marker:
-        return f"an achieved figure: “{marker.group(0)}” before it"
-    past = _PAST_YEAR.search(left)
+        return f"an achieved figure: “{marker}” before it"
+    past = _PAST_YEAR.search(left) if left.rstrip()[-3:].lower() == "đạt" else None
     if past:
         year = int(past.group(1))
         near = clause[max(0, value.start - 60) : value.end + 12]
@@ -281,9 +296,10 @@ def _not_a_commitment(clause: str, value: _Value) -> str | None:
     nor a result), or None.
 
     A number in quotation marks is part of a name ("Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”")."""
-    before = clause[max(0, value.start - 300) : value.start]  # bounded: linear on long clauses
-    if before.rfind("“") > before.rfind("”") or before.count('"') % 2:
-        return "inside a quoted name"
+    if "“" in clause or '"' in clause:
+        before = clause[max(0, value.start - 300) : value.start]  # bounded: linear on long clauses
+        if before.rfind("“") > before.rfind("”") or before.count('"') % 2:
+            return "inside a quoted name"
     right = clause[value.end : value.end + 30]
     if value.unit == "%" and _BUDGET_AFTER.match(right):
         return "a share of a budget"
@@ -339,9 +355,11 @@ def find_in_clause(
     band = _BAND.search(clause) is not None
     past: list[_Value] = []
     kept: list[_Value] = []
+    # Many values: scan the clause for markers once; a few: look in each value's window.
+    markers = result_markers(clause) if len(values) > 4 else None
     for v in values:
         skip = "a grading band" if _is_band(clause, v, band) else _not_a_commitment(clause, v)
-        reason = None if skip else _is_result(clause, v, own)
+        reason = None if skip else _is_result(clause, v, own, markers)
         (past if reason else kept if not skip else []).append(v)
         if why is not None:
             verdict = "skipped" if skip else "result" if reason else "target"
