@@ -36,10 +36,10 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cchc_cli.normalize import clean, finish_line  # noqa: E402
 from cchc_cli.parse.tasks import column_of  # noqa: E402
 from cchc_cli.readers import dbcopy  # noqa: E402
 from cchc_cli.readers.blocks import Block, is_layout_table  # noqa: E402
+from cchc_cli.text import clean, finish_line  # noqa: E402
 
 CORPUS = ROOT / "samples" / "corpus"
 _SPAN = re.compile(r"\*\*(.+?)\*\*|(?<!\*)\*(?!\*)(.+?)(?<!\*)\*(?!\*)", re.S)

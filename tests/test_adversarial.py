@@ -7,6 +7,7 @@ guard (the same per-document limit the CLI uses); a catastrophic pattern would t
 from __future__ import annotations
 
 import importlib
+import inspect
 import io
 import pkgutil
 import re
@@ -29,6 +30,7 @@ MODULES += [
     for name in (
         "cchc_cli.legacy",
         "cchc_cli.normalize",
+        "cchc_cli.text",
         "cchc_cli.readers.blocks",
         "cchc_cli.readers.dbcopy",
         "cchc_cli.readers.pdf",
@@ -36,12 +38,21 @@ MODULES += [
         "cchc_cli.readers.html",
     )
 ]
+
+
+def _built_on_first_use(value: object) -> object:
+    """A pattern built from data/lexicon.yaml by a cached function with no arguments."""
+    if callable(value) and hasattr(value, "cache_info") and not inspect.signature(value).parameters:
+        return value()
+    return value
+
+
 PATTERNS = sorted(
     {
-        (module.__name__, name): value
+        (module.__name__, name): pattern
         for module in MODULES
         for name, value in vars(module).items()
-        if isinstance(value, re.Pattern | regex.Pattern)
+        if isinstance(pattern := _built_on_first_use(value), re.Pattern | regex.Pattern)
     }.items()
 )
 ADVERSARIAL = [

@@ -8,12 +8,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from cchc_cli.readers import read_bytes, sniff
+from cchc_cli.pipeline import read_document
+from cchc_cli.readers import sniff
 from conftest import BEN_TRE_TEXT, ROOT, parsed
 
 
 def read(path: str):
-    return read_bytes((ROOT / path).read_bytes(), path)
+    return read_document((ROOT / path).read_bytes(), path)
 
 
 def test_text_reader_keeps_empty_cells_and_line_numbers() -> None:
@@ -110,7 +111,7 @@ def test_html_rowspan_and_entities() -> None:
         "<tr><td>1</td><td>Việc một</td><td rowspan='2'>Sở Nội vụ</td></tr>"
         "<tr><td>2</td><td>Việc hai</td></tr></table></body></html>"
     )
-    doc = read_bytes(page.encode(), "p.html")
+    doc = read_document(page.encode(), "p.html")
     table = next(b for b in doc.blocks if b.kind == "table")
     assert table.rows == [
         ["STT", "Nội dung", "Cơ quan chủ trì"],
@@ -136,7 +137,7 @@ def test_format_is_sniffed_from_content(data: bytes, fmt: str) -> None:
 
 def test_unicode_clean_up() -> None:
     text = "Ke\u0302\u0301 hoa\u0323ch\u00a0CCHC\u200b na\u0306m 2024\u00ad: 100\u00a0% TTHC\n"
-    doc = read_bytes(("KẾ HOẠCH\n" + text).encode(), "x.txt")
+    doc = read_document(("KẾ HOẠCH\n" + text).encode(), "x.txt")
     assert doc.blocks[1].text == "Kế hoạch CCHC năm 2024: 100 % TTHC"
 
 

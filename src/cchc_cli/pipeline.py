@@ -1,4 +1,4 @@
-"""The one pipeline: file -> reader -> blocks -> parse rules -> Plan.
+"""The one pipeline: file -> reader -> blocks -> normalize -> parse rules -> Plan.
 
 Commands call ``load_plan`` and accept any input: a document (txt/html/docx/pdf, or "-" for
 stdin) is parsed; a YAML/JSON file written by ``cchc parse`` is loaded and validated.
@@ -9,9 +9,13 @@ from __future__ import annotations
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_cli.errors import CchcError, CorruptFileError, EmptyInputError
 from cchc_cli.models import Plan, Source
+
+if TYPE_CHECKING:
+    from cchc_cli.readers.blocks import Document
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
@@ -37,12 +41,19 @@ def read_input(path: str) -> bytes:
         raise CchcError(f"cannot read: {exc.strerror or exc}", path) from None
 
 
+def read_document(data: bytes, name: str = "") -> Document:
+    """The first two steps: the format's reader gives blocks, ``normalize_document`` cleans them."""
+    from cchc_cli.normalize import normalize_document
+    from cchc_cli.readers import read_bytes
+
+    return normalize_document(read_bytes(data, name))
+
+
 def parse_bytes(data: bytes, name: str, explain: list | None = None) -> Plan:
     """One document's bytes -> Plan; ``explain`` collects why each number was or was not a target."""
     from cchc_cli.parse import build_plan
-    from cchc_cli.readers import read_bytes
 
-    doc = read_bytes(data, name)
+    doc = read_document(data, name)
     source = Source(
         path=name,
         format=doc.format,

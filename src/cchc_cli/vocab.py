@@ -10,12 +10,20 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _folded_phrases(phrases: list[str]) -> list[str]:
+    for p in phrases:
+        if p != p.lower() or not p.isascii():
+            raise ValueError(f"phrase {p!r} is not folded (lowercase, no diacritics)")
+    return phrases
 
 
 class Column(_Strict):
@@ -28,14 +36,99 @@ class Column(_Strict):
     @field_validator("phrases")
     @classmethod
     def _folded(cls, phrases: list[str]) -> list[str]:
-        for p in phrases:
-            if p != p.lower() or not p.isascii():
-                raise ValueError(f"phrase {p!r} is not folded (lowercase, no diacritics)")
-        return phrases
+        return _folded_phrases(phrases)
+
+
+def _one_of(names: list[str], literal: object, what: str) -> None:
+    known = set(get_args(literal))
+    for name in names:
+        if name not in known:
+            raise ValueError(f"{what} {name!r} is not one of {sorted(known)}")
+
+
+class _Phrases(_Strict):
+    phrases: list[str] = Field(min_length=1)
+
+    @field_validator("phrases")
+    @classmethod
+    def _folded(cls, phrases: list[str]) -> list[str]:
+        return _folded_phrases(phrases)
+
+
+class AreaRule(_Phrases):
+    """A reform area and the folded phrases that name it (tried in their order)."""
+
+    area: str
+
+
+class SectionRule(_Phrases):
+    """A section kind and the folded phrases of its headings."""
+
+    kind: str
 
 
 class Lexicon(_Strict):
+    """Every word list of ``data/lexicon.yaml`` (its comments say what each is for)."""
+
     table_columns: list[Column]
+    signer_titles: dict[str, str] = Field(min_length=1)
+    administrative_units: dict[str, str] = Field(min_length=1)
+    issuing_bodies: list[str] = Field(min_length=1)
+    doc_types: dict[str, str] = Field(min_length=1)
+    deciding_authorities: list[str] = Field(min_length=1)
+    comparator_words: dict[str, list[str]]
+    count_words: list[str] = Field(min_length=1)
+    commitment_words: list[str] = Field(min_length=1)
+    target_signs: list[str] = Field(min_length=1)
+    reform_areas: list[AreaRule] = Field(min_length=1)
+    section_kinds: list[SectionRule] = Field(min_length=1)
+    agency_heads: list[str] = Field(min_length=1)
+    provinces: list[str] = Field(min_length=60)
+    central_cities: list[str] = Field(min_length=1)
+    province_spellings: dict[str, str] = Field(default_factory=dict)
+    indices: dict[str, list[str]] = Field(min_length=1)
+
+    @field_validator("reform_areas")
+    @classmethod
+    def _known_areas(cls, rules: list[AreaRule]) -> list[AreaRule]:
+        from cchc_cli.models import Area
+
+        _one_of([r.area for r in rules], Area, "reform area")
+        return rules
+
+    @field_validator("section_kinds")
+    @classmethod
+    def _known_kinds(cls, rules: list[SectionRule]) -> list[SectionRule]:
+        from cchc_cli.models import SectionKind
+
+        _one_of([r.kind for r in rules], SectionKind, "section kind")
+        return rules
+
+    @field_validator("comparator_words")
+    @classmethod
+    def _four_comparators(cls, words: dict[str, list[str]]) -> dict[str, list[str]]:
+        if list(words) != [">=", "<=", ">", "<"]:
+            raise ValueError("comparator_words lists >=, <=, >, < in this order")
+        return words
+
+    @field_validator("signer_titles", "administrative_units")
+    @classmethod
+    def _capitals(cls, words: dict[str, str]) -> dict[str, str]:
+        for key in words:
+            if key != key.upper():
+                raise ValueError(f"{key!r} must be written in capitals, as headers write it")
+        return words
+
+    @field_validator("doc_types")
+    @classmethod
+    def _folded_keys(cls, words: dict[str, str]) -> dict[str, str]:
+        _folded_phrases(list(words))
+        return words
+
+    @field_validator("deciding_authorities")
+    @classmethod
+    def _folded_list(cls, phrases: list[str]) -> list[str]:
+        return _folded_phrases(phrases)
 
 
 @cache
@@ -55,3 +148,16 @@ def phrases_pattern(phrases: list[str], whole: bool = False) -> re.Pattern[str]:
 @cache
 def column_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(c.field, phrases_pattern(c.phrases, c.whole_cell)) for c in lexicon().table_columns]
+
+
+def alternatives(words) -> str:
+    """Words (as written) -> a regex alternation, longest first, spaces as any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def words_pattern(words) -> str:
+    """Words as whole words (``\\b`` around letters), signs such as "≥" as they are."""
+    letters = [w for w in words if w[:1].isalnum()]
+    signs = [w for w in words if not w[:1].isalnum()]
+    parts = [rf"\b(?:{alternatives(letters)})\b"] if letters else []
+    return "|".join(parts + ([alternatives(signs)] if signs else []))

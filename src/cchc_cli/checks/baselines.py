@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from cchc_cli.errors import CchcError
 from cchc_cli.models import Area, Comparator, Target, Unit
-from cchc_cli.text import fold
+from cchc_cli.text import COMPARATOR_SYMBOL, fold
 
 
 class Floor(BaseModel):
@@ -39,7 +39,7 @@ class Floor(BaseModel):
         return any(all(fold(phrase) in text for phrase in group) for group in self.match)
 
     def describe(self) -> str:
-        symbol = {">=": "≥", "<=": "≤"}.get(self.comparator, self.comparator)
+        symbol = COMPARATOR_SYMBOL.get(self.comparator, self.comparator)
         value = f" {self.value:g}{self.unit or ''}" if self.value is not None else ""
         return (
             f"{self.source} floor {symbol}{value} for {self.year} ({self.id}, confidence {self.confidence})"

@@ -7,6 +7,9 @@ the file), and for news pages the running prose ("Ngày 29/12/2023, UBND tỉnh 
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import regex
 
 from cchc_cli.models import Metadata, Period
@@ -14,6 +17,7 @@ from cchc_cli.parse.dates import DATE, first_date, make_date, parse_date
 from cchc_cli.parse.lexicon import CENTRAL_CITIES, find_province, province_name
 from cchc_cli.parse.state import State
 from cchc_cli.text import fold, rx, squash, title_case
+from cchc_cli.vocab import alternatives, lexicon
 
 _MOTTO = rx(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
 _RULE = rx(r"^[-_=*.\s]+$")
@@ -48,71 +52,35 @@ _SIGNER_PROSE = rx(
 _ISSUER_PROSE = rx(
     r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\b(?=[^.]{0,60}ban hành)", regex.I
 )
-_SIGN_TITLE = rx(
-    r"^(?:(?:KT|TM|TL|Q)\.?\s*)?(PHÓ CHỦ TỊCH|CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)\b"
-)
-_SIGNER_TITLES = {
-    "CHỦ TỊCH": "Chủ tịch",
-    "PHÓ CHỦ TỊCH": "Phó Chủ tịch",
-    "THỦ TƯỚNG": "Thủ tướng",
-    "PHÓ THỦ TƯỚNG": "Phó Thủ tướng",
-    "BỘ TRƯỞNG": "Bộ trưởng",
-    "THỨ TRƯỞNG": "Thứ trưởng",
-    "GIÁM ĐỐC": "Giám đốc",
-    "PHÓ GIÁM ĐỐC": "Phó Giám đốc",
-    "TRƯỞNG BAN": "Trưởng ban",
-    "CHÁNH VĂN PHÒNG": "Chánh Văn phòng",
-}
 _NAME = rx(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 # The issuing body, read from the capitalised lines of the header.
-_UNIT = r"(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)"
-_LOCAL = rx(rf"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+{_UNIT}\s+(.+)$")
 _DEPARTMENT = rx(r"^(SỞ|BAN|VĂN PHÒNG|THANH TRA|CHI CỤC|CỤC)\s+(.+)$")
 _MINISTRY = rx(r"^(BỘ|ỦY BAN|UỶ BAN)\s+(.+)$")
 _CENTRAL = rx(r"^(THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BAN CHỈ ĐẠO .+)$")
-_UNIT_WORD = {
-    "TỈNH": "tỉnh",
-    "THÀNH PHỐ": "thành phố",
-    "TP": "thành phố",
-    "TP.": "thành phố",
-    "HUYỆN": "huyện",
-    "QUẬN": "quận",
-    "THỊ XÃ": "thị xã",
-    "XÃ": "xã",
-    "PHƯỜNG": "phường",
-    "THỊ TRẤN": "thị trấn",
-    "ĐẶC KHU": "đặc khu",
-}
-_DEPARTMENT_NAMES = {
-    fold(n): n
-    for n in (
-        "Sở Nội vụ",
-        "Sở Tư pháp",
-        "Sở Tài chính",
-        "Sở Kế hoạch và Đầu tư",
-        "Sở Thông tin và Truyền thông",
-        "Sở Khoa học và Công nghệ",
-        "Sở Y tế",
-        "Sở Giáo dục và Đào tạo",
-        "Sở Xây dựng",
-        "Sở Công Thương",
-        "Sở Tài nguyên và Môi trường",
-        "Sở Nông nghiệp và Phát triển nông thôn",
-        "Sở Nông nghiệp và Môi trường",
-        "Sở Lao động - Thương binh và Xã hội",
-        "Sở Văn hóa, Thể thao và Du lịch",
-        "Sở Giao thông vận tải",
-        "Sở Dân tộc và Tôn giáo",
-        "Văn phòng Ủy ban nhân dân",
-        "Thanh tra tỉnh",
-        "Bộ Nội vụ",
-        "Bộ Tư pháp",
-        "Bộ Tài chính",
-        "Bộ Khoa học và Công nghệ",
-        "Bộ Công an",
-    )
-}
+
+
+# Patterns built from the word lists of data/lexicon.yaml, once, on first use.
+@cache
+def _sign_title() -> re.Pattern[str]:
+    titles = alternatives(lexicon().signer_titles)
+    return rx(rf"^(?:(?:KT|TM|TL|Q)\.?\s*)?({titles})\b")
+
+
+@cache
+def _local() -> re.Pattern[str]:
+    units = alternatives(lexicon().administrative_units)
+    return rx(rf"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+({units})\s+(.+)$")
+
+
+@cache
+def _issuing_bodies() -> dict[str, str]:
+    return {fold(name): name for name in lexicon().issuing_bodies}
+
+
+@cache
+def _authority() -> re.Pattern[str]:
+    return rx(rf"^({alternatives(lexicon().deciding_authorities)})\b")
 
 
 def parse_metadata(state: State, all_text: str) -> Metadata:
@@ -197,9 +165,9 @@ def _issuer_from_header(meta: Metadata, lines: list[str]) -> None:
     split_at = next((i for i, line in enumerate(caps) if i > 0 and _DEPARTMENT.match(line)), None)
     dept = " ".join(caps[split_at:]) if split_at is not None else None
     local_part = " ".join(caps[:split_at]) if split_at is not None else joined
-    m = _LOCAL.match(local_part)
+    m = _local().match(local_part)
     if m:
-        unit = _UNIT_WORD.get(m.group(1), m.group(1).lower())
+        unit = lexicon().administrative_units.get(m.group(1), m.group(1).lower())
         name = squash(m.group(2))
         known = province_name(name)
         place = known or title_case(name)
@@ -227,7 +195,7 @@ def _issuer_from_header(meta: Metadata, lines: list[str]) -> None:
 
 def _department(caps: str) -> str:
     key = fold(caps)
-    for folded, name in _DEPARTMENT_NAMES.items():
+    for folded, name in _issuing_bodies().items():
         if key.startswith(folded):
             return name
     words = caps.split()
@@ -238,29 +206,20 @@ def _department(caps: str) -> str:
     )
 
 
-_DOC_TYPES = {"ke hoach": "Kế hoạch", "quyet dinh": "Quyết định", "chuong trinh": "Chương trình"}
-# In a decision the title is followed by the authority that decides ("THỦ TƯỚNG CHÍNH PHỦ",
-# "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..."): not part of the title.
-_AUTHORITY = rx(
-    r"^(thu tuong chinh phu|chinh phu|chu tich uy ban nhan dan|uy ban nhan dan|bo truong|giam doc|"
-    r"truong ban|chanh van phong)\b"
-)
-
-
 def _title(meta: Metadata, state: State) -> None:
     if state.title:
         first = state.title[0].text
         own = fold(state.decision_title or first)
-        meta.doc_type = next((name for key, name in _DOC_TYPES.items() if own.startswith(key)), None)
+        meta.doc_type = next((name for key, name in lexicon().doc_types.items() if own.startswith(key)), None)
         if meta.doc_type is None:
             meta.doc_type = first.split(" ")[0].capitalize() if first else None
         rest = []
         for b in state.title[1:]:
-            if _AUTHORITY.match(fold(b.text)):
+            if _authority().match(fold(b.text)):
                 break
             if not b.text.startswith("("):
                 rest.append(b.text)
-        key = next((k for k in _DOC_TYPES if fold(first).startswith(k)), None)
+        key = next((k for k in lexicon().doc_types if fold(first).startswith(k)), None)
         if key and fold(first) != key and not rest:
             title = first  # "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024" on one line: the type word is part of it
         elif key:
@@ -349,16 +308,16 @@ def _prose(meta: Metadata, state: State, all_text: str) -> None:
 def _signer(meta: Metadata, state: State) -> None:
     lines = [b.text for b in state.closing + state.decision if b.kind == "para"]
     for i, text in enumerate(lines):
-        m = _SIGN_TITLE.match(text)
+        m = _sign_title().match(text)
         if not m:
             continue
         title = m.group(1)
         for later in lines[i + 1 : i + 6]:
-            t = _SIGN_TITLE.match(later)
+            t = _sign_title().match(later)
             if t:
                 title = t.group(1)
                 continue
             if _NAME.match(later.strip()):
                 meta.signer = later.strip()
-                meta.signer_title = _SIGNER_TITLES.get(title, title.capitalize())
+                meta.signer_title = lexicon().signer_titles.get(title, title.capitalize())
                 return

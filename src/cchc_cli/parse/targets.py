@@ -23,6 +23,7 @@ from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.numbers import NUMBER, to_number
 from cchc_cli.parse.state import Unit
 from cchc_cli.text import fold, rx, squash, strip_punct
+from cchc_cli.vocab import alternatives, lexicon, words_pattern
 
 _SENTENCE = rx(
     r"(?<=[.!?…])(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|St|Tr|v\.v|ĐT|TT|Th|\d))\s+(?=[\p{Lu}\d(\[\"“\-–])"
@@ -40,29 +41,17 @@ _RANK = rx(
     regex.I,
 )
 _POINTS = rx(rf"(?<![\d.,])(?P<num>{NUMBER})\s*điểm\b", regex.I)
+_LEX = lexicon()
 _COUNT = rx(
-    rf"(?<=\b(?:tối thiểu|ít nhất|không dưới|không ít hơn|tối đa|không quá|không vượt quá)\s+)(?P<num>{NUMBER})"
+    rf"(?<=\b(?:{alternatives(_LEX.count_words)})\s+)(?P<num>{NUMBER})"
     rf"(?=\s+\p{{L}})(?!\s+(?:tháng|năm|ngày|quý|giờ)\b)",
     regex.I,
 )
 
+# The words before a value give its comparator (data/lexicon.yaml, tried in order).
 _LEFT = [
-    (
-        rx(
-            r"(?:không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|từ|lên|≥|>=)\s*(?:là\s*|mức\s*)?$",
-            regex.I,
-        ),
-        ">=",
-    ),
-    (
-        rx(
-            r"(?:không\s+vượt\s+quá|không\s+quá|tối\s+đa|không\s+cao\s+hơn|nhiều\s+nhất|xuống\s+(?:còn\s+)?|còn|≤|<=)\s*(?:là\s*|mức\s*)?$",
-            regex.I,
-        ),
-        "<=",
-    ),
-    (rx(r"(?:cao\s+hơn|lớn\s+hơn|trên|hơn|vượt)\s*$", regex.I), ">"),
-    (rx(r"(?:thấp\s+hơn|nhỏ\s+hơn|ít\s+hơn|dưới)\s*$", regex.I), "<"),
+    (rx(rf"(?:{alternatives(words)})\s*(?:là\s*|mức\s*)?$", regex.I), comparator)
+    for comparator, words in _LEX.comparator_words.items()
 ]
 _RIGHT_GE = rx(r"^\s*trở\s+lên", regex.I)
 _RIGHT_LE = rx(r"^\s*trở\s+xuống", regex.I)
@@ -89,11 +78,7 @@ _REPORTED = rx(
     regex.I,
 )
 # Words of a commitment: they make a number this plan's target whatever year it names.
-_COMMITTED = rx(
-    r"\b(?:phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|tối\s+thiểu|ít\s+nhất|mục\s+tiêu|chỉ\s+tiêu|không\s+thấp\s+hơn|"
-    r"không\s+dưới|giao)\b|≥",
-    regex.I,
-)
+_COMMITTED = rx(words_pattern(_LEX.commitment_words), regex.I)
 _PAST_YEAR = rx(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
 # A share of money is a budget, not a commitment; a score needs an index or a score in view.
 _BUDGET_AFTER = rx(r"^\s*(?:%\s*)?(?:kinh\s+phí|ngân\s+sách|tổng\s+mức\s+đầu\s+tư|vốn|dự\s+toán)\b", regex.I)
@@ -501,32 +486,11 @@ _BULLET = rx(r"^[-+•]\s*")
 _NUMBERING = rx(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*")
 # A cheap first look: a clause with none of these holds no target (most clauses).
 _WORTH_A_LOOK = rx(
-    r"\d\s*(?:%|phần trăm|điểm)|(?:nhóm|top|tốp|hạng)\s+(?:thứ\s+)?\d|(?:tối thiểu|ít nhất|không dưới|không ít hơn|"
-    r"tối đa|không quá|không vượt quá)\s+\d|so với|điểm số|thứ hạng|xếp hạng|phấn đấu",
+    r"\d\s*(?:%|phần trăm|điểm)|(?:nhóm|top|tốp|hạng)\s+(?:thứ\s+)?\d|"
+    rf"(?:{alternatives(_LEX.count_words)})\s+\d|so với|điểm số|thứ hạng|xếp hạng|phấn đấu",
 )  # applied to lowercased text: a case-sensitive pattern is much faster
-
-
-_LOOK_WORDS = (
-    "%",
-    "phần trăm",
-    "điểm",
-    "nhóm",
-    "top",
-    "tốp",
-    "hạng",
-    "tối thiểu",
-    "ít nhất",
-    "không dưới",
-    "không ít hơn",
-    "tối đa",
-    "không quá",
-    "không vượt quá",
-    "so với",
-    "phấn đấu",
-)
-
-
-_LOOK = re.compile("|".join(map(re.escape, _LOOK_WORDS)))  # stdlib re: ~3x faster on plain literals
+# stdlib re on plain literals: ~3x faster than the pattern above, which it lets through.
+_LOOK = re.compile("|".join(map(re.escape, _LEX.target_signs + _LEX.count_words)))
 
 
 def worth_a_look(text: str) -> bool:

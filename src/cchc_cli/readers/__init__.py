@@ -45,13 +45,7 @@ def sniff(data: bytes, name: str = "") -> str:
 
 
 def read_bytes(data: bytes, name: str = "") -> Document:
-    """Read and normalize: the reader gives raw text, ``normalize_document`` cleans it."""
-    from cchc_cli.normalize import normalize_document
-
-    return normalize_document(_read(data, name))
-
-
-def _read(data: bytes, name: str) -> Document:
+    """The reader for the content's format: raw blocks (``pipeline.read_document`` normalizes them)."""
     fmt = sniff(data, name)
     if fmt == "pdf":
         from cchc_cli.readers.pdf import read_pdf  # heavy: imported only when needed

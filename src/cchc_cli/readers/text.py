@@ -10,9 +10,9 @@ import codecs
 
 from cchc_cli.errors import EmptyInputError
 from cchc_cli.legacy import CONVERTERS, detect_legacy
-from cchc_cli.normalize import clean, finish_line
 from cchc_cli.readers.blocks import LIST_ITEM, Block, Document
 from cchc_cli.readers.dbcopy import is_db_copy, read_db_copy
+from cchc_cli.text import clean, finish_line
 
 
 def decode(data: bytes) -> tuple[str, str, bool]:

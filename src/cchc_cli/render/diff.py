@@ -6,17 +6,8 @@ from typing import Any
 
 from cchc_cli.diff import PlanDiff
 from cchc_cli.render import to_json, to_yaml
+from cchc_cli.text import commitment
 
-SYMBOL = {
-    ">=": "≥",
-    "<=": "≤",
-    ">": ">",
-    "<": "<",
-    "=": "=",
-    "increase": "↑",
-    "decrease": "↓",
-    "maintain": "=",
-}
 COLOUR = {
     "raised": "green",
     "lowered": "red",
@@ -25,16 +16,6 @@ COLOUR = {
     "reworded": "yellow",
     "changed": "yellow",
 }
-
-
-def commitment(target: dict[str, Any] | None) -> str:
-    if not target:
-        return ""
-    value = target.get("value")
-    unit = target.get("unit") or ""
-    shown = f"{value:g}" if isinstance(value, float) else ("" if value is None else str(value))
-    unit_text = unit if unit == "%" else (f" {unit}" if unit and shown else "")
-    return f"{SYMBOL.get(target['comparator'], target['comparator'])} {shown}{unit_text}".strip()
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -6,7 +6,7 @@ from html import escape
 
 from cchc_cli.checks.baselines import Floor, floors_in_force, load_baseline
 from cchc_cli.models import Location, Plan, Target, Task
-from cchc_cli.render.diff import commitment
+from cchc_cli.text import commitment
 
 AREA_NAMES = {
     "institutional": "Cải cách thể chế",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from cchc_cli.checks.rules import rule
 from cchc_cli.diff import strictness  # the same order of strictness as `cchc diff`
 from cchc_cli.models import Target
+from cchc_cli.text import COMPARATOR_SYMBOL
 
 
 @rule("CT101", "below-floor", "error", "raise the target to at least the floor, or exempt it with a reason")
@@ -38,5 +39,5 @@ def check(ctx):
 
 
 def _show(target: Target) -> str:
-    symbol = {">=": "≥", "<=": "≤"}.get(target.comparator, target.comparator)
+    symbol = COMPARATOR_SYMBOL.get(target.comparator, target.comparator)
     return f"{symbol} {target.value:g}{target.unit or ''}"

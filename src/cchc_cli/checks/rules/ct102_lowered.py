@@ -6,7 +6,7 @@ Targets are paired across the years as `cchc diff` pairs them (by meaning, not p
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.render.diff import commitment
+from cchc_cli.text import commitment
 
 
 @rule("CT102", "lowered-vs-previous", "error", "keep last year's commitment or a stricter one")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.render.diff import commitment
+from cchc_cli.text import commitment
 
 
 @rule("CT103", "dropped-vs-previous", "warning", "carry the target over, or say in the plan why it ended")

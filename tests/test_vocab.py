@@ -1,0 +1,65 @@
+"""data/lexicon.yaml: the words the parser reads by, validated on load (a bad edit fails early)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from cchc_cli.parse.header import parse_metadata
+from cchc_cli.parse.lexicon import classify_area, find_indices, section_kind
+from cchc_cli.parse.state import State
+from cchc_cli.readers.blocks import Block, Document
+from cchc_cli.vocab import Lexicon, lexicon
+
+
+def _data() -> dict:
+    return yaml.safe_load(
+        resources.files("cchc_cli.data").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    )
+
+
+def test_the_shipped_lexicon_is_valid() -> None:
+    assert Lexicon.model_validate(_data()) == lexicon()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["reform_areas"].append({"area": "weather", "phrases": ["mua"]}), "not one of"),
+        (lambda d: d["section_kinds"][0]["phrases"].append("Tổ chức"), "not folded"),
+        (lambda d: d["signer_titles"].update({"Phó Giám đốc": "x"}), "capitals"),
+        (
+            lambda d: d.update({"comparator_words": dict(reversed(d["comparator_words"].items()))}),
+            "in this order",
+        ),
+        (lambda d: d.update({"unknown_list": []}), "Extra inputs"),
+    ],
+    ids=["unknown-area", "unfolded-phrase", "title-not-in-capitals", "comparator-order", "unknown-key"],
+)
+def test_a_bad_edit_is_refused_with_its_reason(edit, message: str) -> None:
+    data = _data()
+    edit(data)
+    with pytest.raises(ValidationError, match=message):
+        Lexicon.model_validate(data)
+
+
+def test_the_rules_read_their_words_from_the_data() -> None:
+    """A few words of each list, through the rules that use them."""
+    assert classify_area("Nâng cao chất lượng giải quyết thủ tục hành chính") == "administrative_procedures"
+    assert section_kind("IV. TỔ CHỨC THỰC HIỆN") == "organization"
+    assert find_indices("cải thiện Chỉ số SIPAS và chỉ số PAR INDEX") == ["SIPAS", "PAR INDEX"]
+    blocks = [
+        Block("para", text=t) for t in ("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "KẾ HOẠCH", "Cải cách hành chính")
+    ]
+    blocks += [Block("para", text=t) for t in ("Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")]
+    state = State.split(Document(format="txt", blocks=blocks))
+    meta = parse_metadata(state, "")
+    assert (meta.issuer, meta.province, meta.doc_type) == (
+        "Ủy ban nhân dân tỉnh Đắk Lắk",
+        "Đắk Lắk",
+        "Kế hoạch",
+    )
+    assert (meta.signer, meta.signer_title) == ("Nguyễn Văn An", "Phó Chủ tịch")
