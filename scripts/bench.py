@@ -378,6 +378,9 @@ def main() -> None:
         f"Written by `make bench` ({dt.date.today().isoformat()}, Python {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} cores). Medians of repeated runs; in-process figures are",
         "warm (the second and later parses in one process). Nothing here is asserted by the tests.",
+        "Absolute times depend on the machine and its load (the absolute bars were set on one about",
+        "twice as fast as a busy shared one); the ratios, each measured against its reference in the",
+        "same run, are what to compare across machines.",
         "",
         "| measure | result | bar |",
         "|---|---|---|",

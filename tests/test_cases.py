@@ -1,4 +1,5 @@
-"""Parser cases as data: tests/cases/*.yaml, and the corpus gold files in tests/corpus/gold/.
+"""Parser cases as data: tests/cases/{targets,timeline,header,tasks}.yaml, and the corpus gold
+files in tests/corpus/gold/.
 
 A case is added by writing YAML, not Python (like markdown-it-py's fixture files).
 """
@@ -13,13 +14,24 @@ import yaml
 from cchc_cli.accuracy import Score, score
 from cchc_cli.errors import NotAPlanError
 from cchc_cli.models import Location, Result
-from cchc_cli.parse.state import Unit
+from cchc_cli.parse.header import parse_metadata
+from cchc_cli.parse.state import State, Unit
 from cchc_cli.parse.targets import extract_targets
+from cchc_cli.parse.tasks import parse_tasks
+from cchc_cli.parse.timeline import parse_timeline
 from cchc_cli.pipeline import parse_bytes
+from cchc_cli.readers.blocks import Block, Document
 from cchc_cli.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = yaml.safe_load((ROOT / "tests" / "cases" / "targets.yaml").read_text(encoding="utf-8"))
+
+
+def _cases(name: str) -> list[dict]:
+    return yaml.safe_load((ROOT / "tests" / "cases" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+CASES = _cases("targets")
+TIMELINES, HEADERS, TABLES = _cases("timeline"), _cases("header"), _cases("tasks")
 GOLD = sorted((ROOT / "tests" / "corpus" / "gold").glob("*.yaml"))
 
 
@@ -40,6 +52,34 @@ def test_target_case(case: dict) -> None:
         assert fold(expected["key"]) in fold(f"{target.text} {target.metric}")
     if "results" in case:
         assert [(r.value, r.unit) for r in results] == [(e["value"], e["unit"]) for e in case["results"]]
+
+
+@pytest.mark.parametrize("case", TIMELINES, ids=[c["name"] for c in TIMELINES])
+def test_timeline_case(case: dict) -> None:
+    timeline = parse_timeline(case["text"], case["year"]).model_dump(mode="json")
+    expected = {"start": None, "end": None, "quarters": [], "months": [], "recurring": False}
+    expected |= {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in case["expect"].items()}
+    assert {k: timeline[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("case", HEADERS, ids=[c["name"] for c in HEADERS])
+def test_header_case(case: dict) -> None:
+    blocks = [Block("para", text=line) for line in case["lines"]]
+    meta = parse_metadata(State.split(Document(format="txt", blocks=blocks)), "\n".join(case["lines"]))
+    got = meta.model_dump(mode="json")
+    expected = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in case["expect"].items()}
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("case", TABLES, ids=[c["name"] for c in TABLES])
+def test_task_table_case(case: dict) -> None:
+    blocks = [Block("para", text="KẾ HOẠCH")] + [Block("table", rows=rows) for rows in case["tables"]]
+    tasks = parse_tasks(State.split(Document(format="txt", blocks=blocks)), 2025)
+    got = [{"id": t.id, "lead": t.lead, "partners": t.partners} for t in tasks]
+    assert [{k: row[k] for k in want} for row, want in zip(got, case["expect"], strict=False)] == case[
+        "expect"
+    ]
+    assert len(got) == len(case["expect"])
 
 
 # Every corpus plan is also kept as the issuer's Word file and its PDF (scripts/

@@ -185,3 +185,88 @@ def test_parse_explain_says_why_each_number_was_taken_or_not(tmp_path: Path) -> 
     assert lines[0].startswith(f"{plan}:5: 96,6 %") and "9 tháng đầu năm" in lines[0]
     assert "budget" in lines[1] and "tối thiểu" in lines[2]
     assert cchc("parse", str(plan), str(plan), "-o", str(tmp_path / "o"), "--explain").returncode == 2
+
+
+def test_a_bug_is_exit_3_and_one_line_never_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI tells a crash (3) from findings or a failed input (1) and bad usage (2)."""
+    from typer.testing import CliRunner
+
+    import cchc_cli.pipeline
+    from cchc_cli.cli import app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something no input should cause\nsecond line")
+
+    monkeypatch.setattr(cchc_cli.pipeline, "parse_file", broken)
+    monkeypatch.setattr(cchc_cli.pipeline, "load_plan", broken)
+    runner = CliRunner()
+    for args in (["parse", BEN_TRE_TEXT], ["export", BEN_TRE_TEXT, "-f", "json"], ["report", BEN_TRE_TEXT]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 3, (args, result.output)
+        lines = result.stderr.splitlines() if hasattr(result, "stderr") else result.output.splitlines()
+        assert lines == [
+            f"cchc: error: {BEN_TRE_TEXT}: internal error (RuntimeError): something no input should cause; "
+            "rerun with --debug"
+        ]
+        assert "Traceback" not in result.output
+
+
+def test_plan_text_that_looks_like_console_markup_is_printed_as_text(tmp_path: Path) -> None:
+    """A metric ending in "[/]" or a file named "a[red]old.yaml" is text, not rich markup (the
+    first was a traceback, the second lost its "[red]")."""
+    plan = yaml.safe_load(cchc("parse", BEN_TRE_TEXT).stdout)
+    old = tmp_path / "a[red]old.yaml"
+    old.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    plan["targets"][0]["metric"] = plan["targets"][0]["text"] = "tỷ lệ [/]"
+    plan["targets"][0]["value"] = 50
+    new = tmp_path / "new[bold].yaml"
+    new.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    result = cchc("diff", str(old), str(new))
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    out = result.stdout.decode("utf-8")
+    assert "[/]" in out
+    assert "a[red]old.yaml" in out.replace("\n", "")
+    checked = cchc("check-targets", str(new))
+    assert checked.returncode in (0, 1) and b"Traceback" not in checked.stderr
+    assert "new[bold].yaml" in checked.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "codes"),
+    [
+        (lambda p: p["tasks"][0].update(stt="²"), {0, 1}),
+        (lambda p: p["tasks"][0].update(stt="9" * 5000), {0, 1}),
+        (lambda p: p["sections"][0].update(number="³"), {0, 1}),
+        (lambda p: p["targets"][0].update(value=float("nan")), {1}),
+        (lambda p: p["targets"][0].update(value=float("inf")), {1}),
+    ],
+    ids=["superscript-stt", "5000-digit-stt", "superscript-section", "nan-value", "infinite-value"],
+)
+def test_validate_odd_numbers_in_a_plan_file(tmp_path: Path, edit, codes: set[int]) -> None:
+    """Numbers str.isdigit accepts but int does not, and NaN/inf: findings or a schema error, no traceback."""
+    plan = yaml.safe_load(cchc("parse", BEN_TRE_TEXT).stdout)
+    edit(plan)
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    result = cchc("validate", str(path))
+    assert (
+        result.returncode in codes
+        and b"Traceback" not in result.stderr
+        and b"internal error" not in result.stderr
+    )
+    if "nan" in str(plan["targets"][0]["value"]) or "inf" in str(plan["targets"][0]["value"]):
+        assert b"VA100" in result.stdout  # refused by the model, with its field path
+
+
+def test_timeout_inf_means_no_limit_and_jobs_stop_at_the_core_count(tmp_path: Path) -> None:
+    assert cchc("parse", BEN_TRE_TEXT, "--timeout", "inf").returncode == 0  # was OverflowError
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"p{n}.txt").write_bytes((ROOT / BEN_TRE_TEXT).read_bytes())
+    report = tmp_path / "r.json"
+    result = cchc(
+        "parse", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1000", "--report", str(report)
+    )
+    assert result.returncode == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["jobs"] <= (os.cpu_count() or 1)

@@ -149,3 +149,42 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     assert dom.counts == {"count-targets": "15", "count-tasks": "35"}  # written by the page's script
     assert dom.targets == {t.id: "" if t.value is None else str(t.value) for t in plan.targets}
     assert dom.tasks == [t.id for t in plan.tasks]
+
+
+def _hostile_plan():
+    """The Bến Tre plan with text an attacker could put in a document: formulas, HTML, links."""
+    plan = parsed(BEN_TRE_TEXT).model_copy(deep=True)
+    plan.targets[0].metric = '=HYPERLINK("http://evil.example","x")'
+    plan.targets[1].metric = "=cmd|' /C calc'!A0"
+    plan.targets[2].metric = "@SUM(1+1)"
+    plan.targets[3].metric = "<script>alert(1)</script> [x](javascript:alert(1)) a|b\rc"
+    plan.source.path = "javascript:alert(document.domain)//"
+    return plan
+
+
+def test_csv_and_xlsx_never_carry_a_live_formula() -> None:
+    plan = _hostile_plan()
+    rows = list(csv.DictReader(io.StringIO(tables.to_csv([plan], "targets")[1:])))
+    assert [r["metric"] for r in rows[:3]] == [
+        "'" + plan.targets[0].metric,
+        "'" + plan.targets[1].metric,
+        "'" + plan.targets[2].metric,
+    ]
+    raw = list(csv.DictReader(io.StringIO(tables.to_csv([plan], "targets", raw=True)[1:])))
+    assert raw[0]["metric"] == plan.targets[0].metric  # --raw-cells: as written
+    book = load_workbook(io.BytesIO(tables.to_xlsx([plan], ["targets"])))
+    sheet = book["Chỉ tiêu"] if "Chỉ tiêu" in book.sheetnames else book.worksheets[1]
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert plan.targets[0].metric in [c.value for c in cells]  # kept exactly, as a string
+
+
+def test_markdown_and_report_escape_plan_text() -> None:
+    plan = _hostile_plan()
+    text = tables.to_markdown([plan], ["targets"])
+    assert "<script>" not in text and not re.search(
+        r"(?<!\\)\]\(javascript:", text
+    )  # a link only when unescaped
+    assert len([line for line in text.splitlines() if line.startswith("| T")]) == len(plan.targets)
+    page = render_report(plan)
+    assert 'href="javascript:' not in page and 'href="./javascript%3A' in page

@@ -82,11 +82,14 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise
 
 
+MAX_TIMEOUT = 10.0**7  # seconds (about 4 months): any longer limit, and inf, means none
+
+
 @contextmanager
 def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     """Raise TimeLimitError if the block runs longer than ``seconds`` (main thread of a process)."""
-    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer"):
-        yield  # no limit asked for, or no interval timer on this platform (Windows)
+    if not seconds or not 0 < seconds < MAX_TIMEOUT or not hasattr(signal, "setitimer"):
+        yield  # no limit asked for (0, inf, or more than a timer holds), or no timer (Windows)
         return
 
     def expired(signum, frame):

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli import __version__
-from cchc_cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CchcError
+from cchc_cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CchcError
 
 app = typer.Typer(
     name="cchc",
@@ -45,22 +45,26 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    """cchc: plans as data. Exit codes: 0 ok, 1 an input failed, 2 usage error."""
+    """cchc: plans as data. Exit codes: 0 ok, 1 an input failed, 2 usage error, 3 internal error."""
 
 
-def _fail(error: BaseException, path: str, debug: bool) -> None:
+def _fail(error: BaseException, path: str, debug: bool, code: int = EXIT_FAILED) -> int:
+    """Report a failure on one line; return the exit code it deserves: ``code`` for a problem of
+    the input (a CchcError), EXIT_INTERNAL for anything else (a bug)."""
     if debug:
         import traceback
 
         traceback.print_exception(error, file=sys.stderr)
     if isinstance(error, CchcError):
         error.path = error.path or path
-        message = str(error)
-    else:
-        message = (
-            f"{path}: internal error: {type(error).__name__}: {error} (rerun with --debug and report it)"
-        )
-    typer.echo(f"cchc: error: {message}", err=True)
+        typer.echo(f"cchc: error: {error}", err=True)
+        return code
+    detail = str(error).splitlines()[0] if str(error) else ""
+    typer.echo(
+        f"cchc: error: {path}: internal error ({type(error).__name__}): {detail}; rerun with --debug",
+        err=True,
+    )
+    return EXIT_INTERNAL
 
 
 @app.command()
@@ -72,7 +76,10 @@ def parse(
         Path | None, typer.Option("-o", "--output", help="Output file (one input) or folder (several).")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.yaml,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core).")] = 0,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core; at most one per core)."),
+    ] = 0,
     skip_existing: Annotated[
         bool,
         typer.Option("--skip-existing", help="Skip inputs whose output is newer than the input (resume)."),
@@ -114,7 +121,8 @@ def parse(
     if output.exists() and not output.is_dir():
         typer.echo(f"cchc: error: {output}: exists and is not a folder", err=True)
         raise typer.Exit(EXIT_USAGE)
-    workers = jobs or os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    workers = min(jobs, cores) if jobs else cores  # more processes than cores only wait on each other
     raise typer.Exit(_parse_many(expand(files), output, fmt.value, workers, skip_existing, report, timeout))
 
 
@@ -130,8 +138,7 @@ def _parse_one(
         with time_limit(timeout, path):
             text = render(parse_file(path, verdicts), fmt)
     except Exception as error:  # every failure is one line, never a traceback
-        _fail(error, path, debug)
-        return EXIT_FAILED
+        return _fail(error, path, debug)
     if verdicts is not None:
         from cchc_cli.render.explain import explain_lines
 
@@ -158,6 +165,7 @@ def _parse_many(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
+    from rich.text import Text
 
     from cchc_cli import batch
     from cchc_cli.errors import EXIT_INTERRUPTED
@@ -206,12 +214,12 @@ def _parse_many(
             status = {"ok": "[green]ok[/]", "skipped": "[dim]skipped[/]"}.get(
                 o.status, f"[red]failed ({o.error_kind})[/]"
             )
-            table.add_row(
-                o.path,
+            table.add_row(  # names and messages are user text, never console markup
+                Text(o.path),
                 status,
                 str(o.targets) if o.status == "ok" else "",
                 str(o.tasks) if o.status == "ok" else "",
-                o.output or o.error or "",
+                Text(o.output or o.error or ""),
             )
         console.print(table)
     summary = data["summary"]
@@ -222,6 +230,8 @@ def _parse_many(
         + f", {summary['skipped']} skipped in {summary['seconds']} s"
         + (f" ({summary['files_per_second']} files/s)" if summary["files_per_second"] else "")
     )
+    if summary["failed_by_kind"].get("internal"):
+        return EXIT_INTERNAL  # a bug hit at least one file: not the inputs' fault
     return EXIT_FAILED if summary["failed"] else EXIT_OK
 
 
@@ -269,8 +279,7 @@ def diff(
         try:
             plans.append(load_plan(path))
         except Exception as error:
-            _fail(error, path, debug)
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(_fail(error, path, debug, EXIT_USAGE)) from None
     result = diff_plans(plans[0], plans[1], target_threshold=threshold)
     if fmt == DiffFormat.table:
         print_table(result, old, new)
@@ -340,15 +349,13 @@ def validate(
     try:
         settings = load_config(config)
     except CchcError as error:
-        _fail(error, config or ".cchc.yaml", debug)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(_fail(error, config or ".cchc.yaml", debug, EXIT_USAGE)) from None
     findings: list = []
     for path in files:
         try:
             plan, errors, where = load_for_checks(path)
         except Exception as error:
-            _fail(error, path, debug)
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(_fail(error, path, debug, EXIT_USAGE)) from None
         for field, message in errors:
             line_col = where(field)
             findings.append(
@@ -407,8 +414,7 @@ def check_targets(
             )
         last = load_plan(previous) if previous else None
     except Exception as error:
-        _fail(error, file, debug)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(_fail(error, file, debug, EXIT_USAGE)) from None
     ctx = Context(
         plan=plan,
         file=file,
@@ -455,6 +461,14 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Output file (a folder for csv --what all).")
     ] = None,
+    raw_cells: Annotated[
+        bool,
+        typer.Option(
+            "--raw-cells",
+            help="CSV: write text starting with = + - @ as it is (by default it gets a leading ' so "
+            "a spreadsheet never runs it as a formula).",
+        ),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Plan data in the forms people open: the full Plan as YAML/JSON, or flat tables of
@@ -481,13 +495,12 @@ def export(
             err=True,
         )
         raise typer.Exit(EXIT_USAGE)
-    plans, failed = [], False
+    plans, failed = [], EXIT_OK
     for path in paths:
         try:
             plans.append(load_plan(path))
         except Exception as error:
-            _fail(error, path, debug)
-            failed = True
+            failed = max(failed, _fail(error, path, debug))
     whats = ["targets", "tasks", "references"] if what == What.all else [what.value]
     try:
         if fmt in (ExportFormat.yaml, ExportFormat.json):
@@ -496,9 +509,9 @@ def export(
         elif fmt == ExportFormat.csv:
             if what == What.all:
                 for name in whats:
-                    write_atomic(output / f"{name}.csv", tables.to_csv(plans, name))  # type: ignore[operator]
+                    write_atomic(output / f"{name}.csv", tables.to_csv(plans, name, raw_cells))  # type: ignore[operator]
             else:
-                _emit(tables.to_csv(plans, what.value), output)
+                _emit(tables.to_csv(plans, what.value, raw_cells), output)
         elif fmt == ExportFormat.markdown:
             _emit(tables.to_markdown(plans, whats), output)
         else:
@@ -507,7 +520,7 @@ def export(
     except OSError as error:
         typer.echo(f"cchc: error: {output}: cannot write: {error.strerror or error}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    raise typer.Exit(failed)
 
 
 @app.command()
@@ -528,8 +541,7 @@ def report(
     try:
         html = render_report(load_plan(file))
     except Exception as error:
-        _fail(error, file, debug)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(_fail(error, file, debug)) from None
     _emit(html, output)
 
 
@@ -543,4 +555,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as error:  # a bug outside every per-file guard: still one line, exit 3
+        sys.exit(_fail(error, "cchc", "--debug" in sys.argv))

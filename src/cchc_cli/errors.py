@@ -53,6 +53,7 @@ class NotAPlanError(CchcError):
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3  # a bug in cchc, not a problem of the input: CI can tell a crash from findings
 
 
 class TimeLimitError(CchcError):

@@ -31,7 +31,8 @@ SourceFormat = Literal["txt", "html", "docx", "pdf"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    # NaN and infinities are not numbers a plan can hold ("≥ nan%" is no check, and JSON has no NaN).
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
 
     @classmethod
     def trusted(cls, **values: Any) -> Any:

@@ -37,6 +37,12 @@ def is_roman(token: str) -> bool:
     return bool(token) and bool(ROMAN.match(token))
 
 
+def small_number(text: str) -> int | None:
+    """ "12" -> 12; None for anything else: superscripts ("²" is a digit to str.isdigit but not to
+    int), other scripts' digits, and numbers too long to be a list item's (a bounded int)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
 def roman_value(token: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
     total = 0

@@ -62,7 +62,9 @@ class _Builder:
         if not content:
             return
         timeline_text = values.get("timeline", "").strip()
-        task_id = f"{self.group_number}.{stt}" if self.group_number else stt
+        # "1.1" under group "1" already names its group.
+        nested = self.group_number and stt.startswith(f"{self.group_number}.")
+        task_id = f"{self.group_number}.{stt}" if self.group_number and not nested else stt
         self.tasks.append(
             Task(
                 id=self._unique(task_id),
@@ -166,7 +168,8 @@ def _row(
     stt = values.get("stt", row[0]).strip().strip("*")
     filled = [c for c in row if c.strip()]
     agencies = any(values.get(k, "").strip() for k in ("lead", "partners", "timeline"))
-    if _GROUP_MARK.match(stt) or (stt and not _STT.match(stt) and len(filled) <= 2):
+    # Above the header row only a marked group ("A", "I") counts: a title row there is not one.
+    if _GROUP_MARK.match(stt) or (stt and not _STT.match(stt) and len(filled) <= 2 and not heading_only):
         title = next((c for c in row if c.strip() and c.strip().strip("*") != stt), "")
         builder.start_group(stt.rstrip("."), title)
     elif heading_only:

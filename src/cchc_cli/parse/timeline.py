@@ -24,14 +24,18 @@ _RECURRING = rx(r"\b(thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)
 _BEFORE = rx(r"\b(truoc|cham nhat|han chot)\b")
 
 
-_TOKEN = rx(r"[IVX]+|\d+", regex.I)
+# Whole words only: the "v" of "và" is not the Roman numeral V ("Tháng 6 và tháng 12 năm 2024").
+_TOKEN = rx(r"\b(?:[IVX]+|\d+)\b", regex.I)
+# A span of years ("2026 - 2030", "giai đoạn 2026-2030") or a year alone in its cell ("2025").
+_YEAR_SPAN = rx(r"\b((?:19|20)\d\d)\s*(?:-|–|đến)\s*((?:19|20)\d\d)\b")
+_YEAR_ALONE = rx(r"^\s*((?:19|20)\d\d)\s*$")
 _RANGE_WORD = rx(r"-|–|đến")
 _THIS_YEAR = rx(r"\b(trong nam|ca nam)\b")
 
 
 def _numbers(listing: str, roman: bool) -> list[int]:
     tokens = _TOKEN.findall(listing)
-    values = [roman_value(t.upper()) if roman and not t.isdigit() else int(t) for t in tokens]
+    values = [int(t) if t.isdigit() else roman_value(t.upper()) for t in tokens if roman or t.isdigit()]
     if _RANGE_WORD.search(listing) and len(values) == 2 and values[0] < values[1]:
         return list(range(values[0], values[1] + 1))
     return values
@@ -68,7 +72,12 @@ def parse_timeline(text: str, plan_year: int | None) -> Timeline:
             starts.append(min(dates))
             ends.append(max(dates))
     if not starts and not ends:
-        m = _YEAR.search(text)
+        span = _YEAR_SPAN.search(text)
+        if span and int(span.group(1)) <= int(span.group(2)):
+            starts.append(dt.date(int(span.group(1)), 1, 1))
+            ends.append(dt.date(int(span.group(2)), 12, 31))
+    if not starts and not ends:
+        m = _YEAR.search(text) or _YEAR_ALONE.match(text)
         year = int(m.group(1)) if m else (plan_year if _THIS_YEAR.search(folded) else None)
         if year:
             starts.append(dt.date(year, 1, 1))

@@ -92,17 +92,19 @@ def to_markdown(diff: PlanDiff) -> str:
 def print_table(diff: PlanDiff, old_name: str, new_name: str) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     if diff.is_empty():
-        console.print(f"No differences between {old_name} and {new_name}.")
+        console.print(Text(f"No differences between {old_name} and {new_name}."))
         return
-    table = Table(title=f"{old_name} → {new_name}", show_lines=False)
+    # File names and plan text are user text: Text objects, never read as console markup.
+    table = Table(title=Text(f"{old_name} → {new_name}"), show_lines=False)
     for column in ("part", "change", "item", "old", "new", "fields"):
         table.add_column(column, overflow="fold")
     for part, change, what, old, new, fields in _rows(diff):
         colour = COLOUR.get(change, "white")
-        table.add_row(part, f"[{colour}]{change}[/]", what, old, new, fields)
+        table.add_row(part, Text(change, style=colour), Text(what), Text(old), Text(new), Text(fields))
     console.print(table)
     console.print(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in diff.summary.items()))
 

@@ -110,23 +110,24 @@ def to_sarif(findings: list[Finding], rules: list[Rule]) -> str:
 
 def print_text(findings: list[Finding], files: list[str]) -> None:
     from rich.console import Console
+    from rich.text import Text
 
     console = Console()
     colour = {"error": "red", "warning": "yellow", "info": "blue"}
     for file in files:
         own = [f for f in findings if f.file == file]
+        # File names, messages and fixes quote plan text: Text objects, never console markup.
         if not own:
-            console.print(f"[green]✓[/] {file}: no findings")
+            console.print(Text.assemble(("✓", "green"), f" {file}: no findings"))
             continue
-        console.print(f"[bold]{file}[/]")
+        console.print(Text(file, style="bold"))
         for f in own:
             where = f"{f.line}:{f.column}" if f.line else (f.target or f.task or "")
-            console.print(
-                f"  {where:>8}  [{colour[f.severity]}]{f.severity:<7}[/] {f.rule}  {f.message}",
-                highlight=False,
-                soft_wrap=True,
+            line = Text.assemble(
+                f"  {where:>8}  ", (f"{f.severity:<7}", colour[f.severity]), f" {f.rule}  {f.message}"
             )
+            console.print(line, highlight=False, soft_wrap=True)
             if f.fix:
-                console.print(f"            fix: {f.fix}", style="dim", highlight=False, soft_wrap=True)
+                console.print(Text(f"            fix: {f.fix}", style="dim"), highlight=False, soft_wrap=True)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     console.print(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
+from urllib.parse import quote
 
 from cchc_cli.checks.baselines import Floor, floors_in_force, load_baseline
 from cchc_cli.models import Location, Plan, Target, Task
@@ -56,8 +58,19 @@ document.getElementById('count-tasks').textContent = document.querySelectorAll('
 """
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def _href(path: str) -> str:
+    """A link to the source file: a relative path (a name that looks like a URL scheme, such as
+    "javascript:...", is made "./javascript%3A..."), every character percent-encoded as needed."""
+    if _SCHEME.match(path) and not re.match(r"^[A-Za-z]:[\\/]", path):  # not a Windows drive
+        path = "./" + path
+    return escape(quote(path, safe="/._-~"))
+
+
 def _link(plan: Plan, location: Location) -> str:
-    path = escape(plan.source.path)
+    path = _href(plan.source.path)
     if location.page:
         anchor, label = f"#page={location.page}", f"tr. {location.page}"
     elif location.line:

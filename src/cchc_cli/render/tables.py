@@ -110,19 +110,40 @@ def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
     return out
 
 
-def to_csv(plans: list[Plan], what: str) -> str:
-    """UTF-8 with a BOM, so Excel shows Vietnamese correctly."""
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK, =cmd|...,
+# DDE): such text from a plan is written with a leading apostrophe, as OWASP advises.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(value: Any) -> Any:
+    """Plan text made inert for a spreadsheet; numbers and other values as they are."""
+    if (
+        isinstance(value, str) and len(value) > 1 and value.startswith(_FORMULA_START)
+    ):  # "=" alone: a comparator
+        return "'" + value
+    return value
+
+
+def to_csv(plans: list[Plan], what: str, raw: bool = False) -> str:
+    """UTF-8 with a BOM, so Excel shows Vietnamese correctly. Text cells that a spreadsheet would
+    run as a formula get a leading apostrophe, unless ``raw``."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS[what], lineterminator="\r\n")
     writer.writeheader()
     for row in rows(plans, what):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else (v if raw else neutral(v)) for k, v in row.items()})
     return "\ufeff" + buffer.getvalue()
 
 
+_MARKDOWN_SPECIAL = str.maketrans(
+    {"|": "\\|", "\n": " ", "\r": " ", "<": "&lt;", ">": "&gt;", "&": "&amp;", "[": "\\[", "]": "\\]"}
+)
+
+
 def _cell(value: Any) -> str:
+    """Plan text as inert Markdown: no HTML, no links, no row or cell breaks."""
     text = "" if value is None else str(value)
-    return text.replace("|", "\\|").replace("\n", " ")
+    return text.translate(_MARKDOWN_SPECIAL)
 
 
 def to_markdown(plans: list[Plan], whats: list[str]) -> str:
@@ -168,6 +189,9 @@ def to_xlsx(plans: list[Plan], whats: list[str]) -> bytes:
         sheet.append(columns)
         for row in rows(plans, what):
             sheet.append([row.get(c) for c in columns])
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # plan text that starts with "=": a string, never a formula
+                    cell.data_type = "s"
         for index, column in enumerate(columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = WIDTHS.get(column, 12)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.text import is_roman, roman_value
+from cchc_cli.text import is_roman, roman_value, small_number
 
 # Vietnamese lists letter items a b c d đ e g h i k ...; Word's lists use the Latin alphabet.
 VIETNAMESE = "abcdđeghiklmnopqrstuvxy"
@@ -12,8 +12,8 @@ LATIN = "abcdefghijklmnopqrstuvwxyz"
 
 def _ordinal(number: str) -> tuple[str, int] | None:
     last = number.split(".")[-1]
-    if last.isdigit():
-        return "arabic", int(last)
+    if small_number(last) is not None:
+        return "arabic", small_number(last)  # type: ignore[return-value]
     if is_roman(last):
         return "roman", roman_value(last)
     if len(last) == 1 and last in VIETNAMESE + LATIN:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc_cli.checks.rules import rule
-from cchc_cli.text import is_roman, roman_value
+from cchc_cli.text import is_roman, roman_value, small_number
 
 
 @rule("VA102", "appendix-sequence", "warning", "number the rows 1, 2, 3... within each group")
@@ -22,12 +22,13 @@ def check(ctx):
                 }
             last_group = roman_value(group)
         want = expected.get(group, 0) + 1
-        if task.stt.isdigit():
-            if int(task.stt) != want:
+        stt = small_number(task.stt)
+        if stt is not None:
+            if stt != want:
                 yield {
                     "message": f"row {task.id}: STT {task.stt} where {want} was expected",
                     "path": f"tasks[{index}].stt",
                     "task": task.id,
                     "location": task.location,
                 }
-            expected[group] = int(task.stt)
+            expected[group] = stt
