@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -314,8 +315,11 @@ def test_check_targets_exit_codes_and_config(tmp_path: Path) -> None:
     assert cchc("check-targets", str(bad), cwd=tmp_path).returncode == 0
     assert cchc("check-targets", str(bad), "--fail-on", "warning", cwd=tmp_path).returncode == 1
     assert cchc("check-targets", str(bad), "--previous", str(good), "--format", "json").returncode == 1
-    missing = cchc("check-targets", str(tmp_path / "nope.yaml"))
-    assert missing.returncode == 2 and b"no such file" in missing.stderr
+    # A missing input is a finding (IO100) in every format, and the other inputs are still checked.
+    missing = cchc("check-targets", str(tmp_path / "nope.yaml"), str(bad), "--format", "json")
+    found = json.loads(missing.stdout)
+    assert missing.returncode == 1 and {f["rule"] for f in found} == {"IO100", "CT101"}
+    assert [f["message"] for f in found if f["rule"] == "IO100"] == ["no such file"]
     assert b"CT101" in cchc("rules").stdout
 
 
@@ -373,7 +377,7 @@ def test_hostile_plan_files_are_clear_errors(tmp_path: Path, command: str) -> No
         "tags.yaml": ("schema_version: !!python/object/apply:os.system ['true']\n", "invalid YAML"),
         "broken.json": ('{"schema_version": "1.0",', "invalid JSON"),
     }
-    if command != "validate":  # validate reports schema errors as findings instead
+    if command == "diff":  # the linters report a schema error as a VA100 finding with its line
         cases["mismatch.yaml"] = (
             to_yaml(parsed(BEN_TRE_TEXT)).replace("plan_year: 2023", "plan_year: soon"),
             "metadata.plan_year (line 16, column 14)",
@@ -384,5 +388,42 @@ def test_hostile_plan_files_are_clear_errors(tmp_path: Path, command: str) -> No
         args = [command, str(bad)] + ([str(good)] if command == "diff" else [])
         result = cchc(*args)
         err = result.stderr.decode()
-        assert result.returncode == 2, (name, err)
-        assert message in err and str(bad) in err and "Traceback" not in err, (name, err)
+        assert "Traceback" not in err, (name, err)
+        if command == "diff":
+            assert result.returncode == 2 and message in err and str(bad) in err, (name, err)
+        else:  # the linters: an IO100 finding naming the file; every other input still checked
+            out = result.stdout.decode()
+            assert result.returncode == 1 and "IO100" in out and message in out and str(bad) in out, (
+                name,
+                out,
+            )
+
+
+def test_bare_check_targets_lints_the_current_folder(tmp_path: Path) -> None:
+    """Like `yamllint .`: no argument is the current folder, walked for documents and for plan
+    files (recognised by content: a CI or config YAML is not a plan); every input is tried."""
+    import xml.etree.ElementTree as ET
+
+    plans = tmp_path / "plans"
+    (plans / "2024").mkdir(parents=True)
+    shutil.copy(ROOT / BEN_TRE_TEXT, plans / "ben-tre-2023.txt")
+    low = ben_tre()
+    low.targets[3].value = 75
+    (plans / "2024" / "low.yaml").write_text(to_yaml(low), encoding="utf-8")
+    (plans / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / ".github.yml").write_text("on: push\n", encoding="utf-8")
+    (plans / "ci.yaml").write_text("jobs: {test: {runs-on: ubuntu}}\n", encoding="utf-8")
+    result = cchc("check-targets", "--format", "json", cwd=tmp_path)
+    found = json.loads(result.stdout)
+    assert result.returncode == 1
+    by_file = {(f["file"], f["rule"]) for f in found}
+    assert (str(Path("plans/broken.docx")), "IO100") in by_file
+    assert (str(Path("plans/2024/low.yaml")), "CT101") in by_file
+    assert not any("ci.yaml" in f["file"] for f in found)
+    sarif = json.loads(cchc("check-targets", "--format", "sarif", cwd=tmp_path).stdout)
+    rule_ids = {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert {"IO100", "VA100", "CT101"} <= rule_ids
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} >= {"IO100", "CT101"}
+    junit = cchc("validate", "plans", "--format", "junit", cwd=tmp_path)
+    suites = ET.fromstring(junit.stdout)  # well-formed XML with one case per input
+    assert len(suites.findall(".//testcase")) >= 3

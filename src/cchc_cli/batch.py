@@ -53,6 +53,35 @@ def expand(paths: list[str]) -> list[tuple[str, Path]]:
     return out
 
 
+PLAN_FILES = (".yaml", ".yml", ".json")
+
+
+def check_inputs(paths: list[str]) -> list[str]:
+    """What `validate` and `check-targets` read: files as given; folders walked for documents and
+    for plans written by `cchc parse` (YAML/JSON recognised by their content, so a folder's
+    config or CI files are not taken for plans). No path: the current folder."""
+    from cchc_cli.loader import looks_like_plan_content
+
+    out: list[str] = []
+    for raw in paths or ["."]:
+        p = Path(raw)
+        if not p.is_dir():
+            out.append(raw)
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                full = Path(root) / name
+                lower = name.lower()
+                if name.startswith("."):
+                    continue
+                if lower.endswith(SUPPORTED) or (
+                    lower.endswith(PLAN_FILES) and looks_like_plan_content(full)
+                ):
+                    out.append(str(full))
+    return out
+
+
 def output_names(items: list[tuple[str, Path]], fmt: str) -> list[Path]:
     """One output name per input: "plan.yaml", or "plan.docx.yaml" where two inputs share a stem."""
     plain = [rel.with_suffix(f".{fmt}") for _, rel in items]

@@ -328,9 +328,44 @@ CONFIG_OPTION = typer.Option(
 )
 
 
+def _check_all(
+    files: list[str], command: str, settings, debug: bool, context: dict
+) -> tuple[list, list[str], bool]:
+    """Every input tried, in order: (findings, the inputs, whether cchc itself failed on one).
+
+    An input that cannot be read or parsed is an IO100 finding, a plan file that breaks the model
+    gives VA100 findings, and the run goes on with the next input."""
+    from cchc_cli.batch import check_inputs
+    from cchc_cli.checks import Context, run_rules
+    from cchc_cli.pipeline import load_for_checks
+
+    inputs, findings, crashed = check_inputs(files), [], False
+    for path in inputs:
+        try:
+            plan, errors, where = load_for_checks(path)
+            ctx = Context(plan=plan, file=path, positions=where, load_errors=errors, **context)
+            if plan is not None and "floors" in context:
+                from cchc_cli.checks.baselines import floors_in_force
+
+                ctx.floors = floors_in_force(context["floors"], plan.metadata.plan_year)
+        except CchcError as error:
+            error.path = error.path or path
+            ctx = Context(plan=None, file=path, read_error=error.message)
+        except Exception as error:  # a bug: one line, exit 3 at the end, the other inputs still checked
+            crashed = _fail(error, path, debug) == EXIT_INTERNAL or crashed
+            continue
+        findings += run_rules(ctx, command, settings)
+    return findings, inputs, crashed
+
+
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Plans: YAML/JSON written by cchc parse, or documents.")],
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Plans (YAML/JSON written by cchc parse) or documents, and folders; none: the current folder."
+        ),
+    ] = None,
     fmt: Annotated[CheckFormat, FORMAT_OPTION] = CheckFormat.text,
     fail_on: Annotated[Level | None, FAIL_OPTION] = None,
     config: Annotated[str | None, CONFIG_OPTION] = None,
@@ -338,93 +373,68 @@ def validate(
 ) -> None:
     """Check plans against the model (field path, line and column of every error) and for
     structural slips: numbering gaps, STT sequence, shares outside 0-100, year vs date, empty
-    fields, duplicates, tasks without a lead, deadlines outside the plan year.
-    Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 unreadable input or usage error.
+    fields, duplicates, tasks without a lead, deadlines outside the plan year. Every input is
+    tried; one that cannot be read is an IO100 finding.
+    Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 usage error, 3 internal error.
     """
-    from cchc_cli.checks import Context, Finding, run_rules
     from cchc_cli.checks.config import load_config
     from cchc_cli.checks.rules import all_rules
-    from cchc_cli.pipeline import load_for_checks
 
     try:
         settings = load_config(config)
     except CchcError as error:
         raise typer.Exit(_fail(error, config or ".cchc.yaml", debug, EXIT_USAGE)) from None
-    findings: list = []
-    for path in files:
-        try:
-            plan, errors, where = load_for_checks(path)
-        except Exception as error:
-            raise typer.Exit(_fail(error, path, debug, EXIT_USAGE)) from None
-        for field, message in errors:
-            line_col = where(field)
-            findings.append(
-                Finding(
-                    file=path,
-                    rule="VA100",
-                    severity="error",
-                    message=f"{field}: {message}",
-                    path=field,
-                    line=line_col[0] if line_col else None,
-                    column=line_col[1] if line_col else None,
-                    fix="make the field match the Plan model",
-                )
-            )
-        if plan is not None:
-            findings += run_rules(Context(plan=plan, file=path, positions=where), "validate", settings)
-    rules = [r for r in all_rules() if r.group == "validate"]
-    raise typer.Exit(_report(findings, files, rules, fmt, fail_on or Level(settings.fail_on)))
+    findings, inputs, crashed = _check_all(files or [], "validate", settings, debug, {})
+    rules = [r for r in all_rules() if r.runs_in("validate")]
+    code = _report(findings, inputs, rules, fmt, fail_on or Level(settings.fail_on))
+    raise typer.Exit(EXIT_INTERNAL if crashed else code)
 
 
 @app.command("check-targets")
 def check_targets(
-    file: Annotated[str, typer.Argument(help="A plan: YAML/JSON written by cchc parse, or a document.")],
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Plans (YAML/JSON written by cchc parse) or documents, and folders; none: the current folder."
+        ),
+    ] = None,
     baseline: Annotated[
         list[str] | None,
         typer.Option("--baseline", help="'national' or a baseline YAML file; repeat to combine."),
     ] = None,
     previous: Annotated[
-        str | None, typer.Option("--previous", help="Last year's plan, to catch lowered targets.")
+        str | None, typer.Option("--previous", help="Last year's plan, to catch lowered targets (one input).")
     ] = None,
     fmt: Annotated[CheckFormat, FORMAT_OPTION] = CheckFormat.text,
     fail_on: Annotated[Level | None, FAIL_OPTION] = None,
     config: Annotated[str | None, CONFIG_OPTION] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    """Lint a plan's targets: below a national (or your) floor, lowered or dropped against last
-    year, reform areas left empty, aims without numbers, outdated measures. `cchc rules` lists the rules.
-    Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 unreadable input or usage error.
+    """Lint plans' targets: below a national (or your) floor, lowered or dropped against last
+    year, reform areas left empty, aims without numbers, outdated measures. Every input is tried;
+    one that cannot be read is an IO100 finding. `cchc rules` lists the rules.
+    Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 usage error, 3 internal error.
     """
-    from cchc_cli.checks import Context, run_rules
-    from cchc_cli.checks.baselines import floors_in_force, load_baseline
+    from cchc_cli.checks.baselines import load_baseline
     from cchc_cli.checks.config import load_config
     from cchc_cli.checks.rules import all_rules
-    from cchc_cli.pipeline import load_for_checks, load_plan
+    from cchc_cli.pipeline import load_plan
 
+    if previous and len(files or []) > 1:
+        typer.echo("cchc: error: --previous compares one plan with last year's: give one input", err=True)
+        raise typer.Exit(EXIT_USAGE)
     try:
         settings = load_config(config)
         floors = [f for name in (baseline or settings.baselines) for f in load_baseline(name)]
-        plan, errors, where = load_for_checks(file)
-        if plan is None:
-            field, message = errors[0] if errors else ("(top level)", "not a plan")
-            at = where(field)
-            where_text = f" (line {at[0]}, column {at[1]})" if at else ""
-            raise CchcError(
-                f"not a valid plan: {field}{where_text}: {message}; run `cchc validate` for all", file
-            )
         last = load_plan(previous) if previous else None
     except Exception as error:
-        raise typer.Exit(_fail(error, file, debug, EXIT_USAGE)) from None
-    ctx = Context(
-        plan=plan,
-        file=file,
-        previous=last,
-        floors=floors_in_force(floors, plan.metadata.plan_year),
-        positions=where,
+        raise typer.Exit(_fail(error, previous or config or "baseline", debug, EXIT_USAGE)) from None
+    findings, inputs, crashed = _check_all(
+        files or [], "check-targets", settings, debug, {"floors": floors, "previous": last}
     )
-    findings = run_rules(ctx, "check-targets", settings)
-    rules = [r for r in all_rules() if r.group == "check-targets"]
-    raise typer.Exit(_report(findings, [file], rules, fmt, fail_on or Level(settings.fail_on)))
+    rules = [r for r in all_rules() if r.runs_in("check-targets")]
+    code = _report(findings, inputs, rules, fmt, fail_on or Level(settings.fail_on))
+    raise typer.Exit(EXIT_INTERNAL if crashed else code)
 
 
 @app.command("rules")

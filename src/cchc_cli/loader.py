@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
@@ -32,6 +33,17 @@ def looks_like_plan_data(data: bytes, name: str) -> bool:
     return head.startswith(b"schema_version:") or (
         head.startswith(b"{") and b'"schema_version"' in data[:400]
     )
+
+
+def looks_like_plan_content(path: Path) -> bool:
+    """A YAML/JSON file that starts like a plan cchc wrote (its first 400 bytes, read only)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(400)
+    except OSError:
+        return True  # unreadable: let the reader say why, as a finding
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"schema_version:") or (start.startswith(b"{") and b'"schema_version"' in head)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, dict]:

@@ -12,7 +12,7 @@ __all__ = ["Context", "Finding", "run_rules", "worst"]
 def run_rules(ctx: Context, group: str, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for rule in all_rules():
-        if rule.group != group:
+        if not rule.runs_in(group) or (ctx.plan is None and rule.group != "both"):
             continue
         setting = config.setting(rule.id)
         if not setting.enabled:

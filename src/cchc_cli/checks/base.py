@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cchc_cli.models import Location, Plan
 
 Severity = Literal["error", "warning", "info"]
+Command = Literal["validate", "check-targets", "both"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -37,11 +38,13 @@ class Finding(BaseModel):
 class Context:
     """What a rule can look at: the plan, last year's plan, the floors in force, the file name."""
 
-    plan: Plan
+    plan: Plan | None  # None when the input could not be loaded (only IO100 and VA100 run then)
     file: str
     previous: Plan | None = None
     floors: list[Any] = field(default_factory=list)
     positions: Callable[[str], tuple[int, int | None] | None] = lambda path: None
+    load_errors: list[tuple[str, str]] = field(default_factory=list)  # (field path, message): VA100
+    read_error: str | None = None  # why the input could not be read at all: IO100
 
     @cached_property
     def changes(self) -> Any:
@@ -59,7 +62,10 @@ class Rule:
     summary: str  # the first line of the rule module's docstring
     fix: str
     check: Callable[[Context], Iterable[dict[str, Any]]]
-    group: Literal["validate", "check-targets"]
+    group: Command  # the command that runs it ("both": every input of either)
+
+    def runs_in(self, command: str) -> bool:
+        return self.group in (command, "both")
 
     def findings(self, ctx: Context, severity: Severity) -> list[Finding]:
         out = []

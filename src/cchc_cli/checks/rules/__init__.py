@@ -8,9 +8,11 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from cchc_cli.checks.base import Context, Rule, Severity
+from cchc_cli.checks.base import Command, Context, Rule, Severity
 
 MODULES = [
+    "io100_unreadable",
+    "va100_schema",
     "ct101_below_floor",
     "ct102_lowered",
     "ct103_dropped",
@@ -29,14 +31,15 @@ MODULES = [
 ]
 
 
-def rule(rule_id: str, name: str, severity: Severity, fix: str) -> Callable[[Callable], Callable]:
-    """Register the decorated check function of a rule module."""
+def rule(
+    rule_id: str, name: str, severity: Severity, fix: str, *, command: Command
+) -> Callable[[Callable], Callable]:
+    """Register the decorated check function of a rule module, and the command that runs it."""
 
     def register(check: Callable[[Context], Iterable[dict[str, Any]]]) -> Callable:
         module = sys.modules[check.__module__]
         summary = (module.__doc__ or "").strip().splitlines()[0]
-        group = "check-targets" if rule_id.startswith("CT") else "validate"
-        module.RULE = Rule(rule_id, name, severity, summary, fix, check, group)  # type: ignore[attr-defined]
+        module.RULE = Rule(rule_id, name, severity, summary, fix, check, command)  # type: ignore[attr-defined]
         return check
 
     return register

@@ -12,7 +12,13 @@ from cchc_cli.models import Target
 from cchc_cli.text import COMPARATOR_SYMBOL
 
 
-@rule("CT101", "below-floor", "error", "raise the target to at least the floor, or exempt it with a reason")
+@rule(
+    "CT101",
+    "below-floor",
+    "error",
+    "raise the target to at least the floor, or exempt it with a reason",
+    command="check-targets",
+)
 def check(ctx):
     for index, target in enumerate(ctx.plan.targets):
         for floor in ctx.floors:

@@ -9,7 +9,13 @@ from cchc_cli.checks.rules import rule
 from cchc_cli.text import commitment
 
 
-@rule("CT102", "lowered-vs-previous", "error", "keep last year's commitment or a stricter one")
+@rule(
+    "CT102",
+    "lowered-vs-previous",
+    "error",
+    "keep last year's commitment or a stricter one",
+    command="check-targets",
+)
 def check(ctx):
     if ctx.previous is None:
         return

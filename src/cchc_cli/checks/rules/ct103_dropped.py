@@ -6,7 +6,13 @@ from cchc_cli.checks.rules import rule
 from cchc_cli.text import commitment
 
 
-@rule("CT103", "dropped-vs-previous", "warning", "carry the target over, or say in the plan why it ended")
+@rule(
+    "CT103",
+    "dropped-vs-previous",
+    "warning",
+    "carry the target over, or say in the plan why it ended",
+    command="check-targets",
+)
 def check(ctx):
     if ctx.previous is None:
         return

@@ -14,7 +14,9 @@ AREAS = {
 }
 
 
-@rule("CT104", "empty-area", "warning", "add at least a target or a task for the area")
+@rule(
+    "CT104", "empty-area", "warning", "add at least a target or a task for the area", command="check-targets"
+)
 def check(ctx):
     covered = {t.area for t in ctx.plan.targets} | {t.area for t in ctx.plan.tasks}
     for area, name in AREAS.items():

@@ -5,7 +5,13 @@ from __future__ import annotations
 from cchc_cli.checks.rules import rule
 
 
-@rule("CT105", "no-number-where-floor-has-one", "warning", "state the target as a number at least the floor")
+@rule(
+    "CT105",
+    "no-number-where-floor-has-one",
+    "warning",
+    "state the target as a number at least the floor",
+    command="check-targets",
+)
 def check(ctx):
     for index, target in enumerate(ctx.plan.targets):
         if target.value is not None:

@@ -11,7 +11,13 @@ from cchc_cli.text import fold, rx
 _LEVELS = rx(r"\bmuc do (?:3|4)\b")
 
 
-@rule("CT106", "outdated-online-levels", "warning", 'measure online services as "toàn trình" or "một phần"')
+@rule(
+    "CT106",
+    "outdated-online-levels",
+    "warning",
+    'measure online services as "toàn trình" or "một phần"',
+    command="check-targets",
+)
 def check(ctx):
     if (ctx.plan.metadata.plan_year or 0) < 2023:
         return

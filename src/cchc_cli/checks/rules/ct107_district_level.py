@@ -12,7 +12,11 @@ _DISTRICT = rx(r"\b(?:cap huyen|ubnd (?:cac )?huyen|uy ban nhan dan (?:cac )?huy
 
 
 @rule(
-    "CT107", "district-level-after-2025", "warning", "re-target the commitment at province or commune level"
+    "CT107",
+    "district-level-after-2025",
+    "warning",
+    "re-target the commitment at province or commune level",
+    command="check-targets",
 )
 def check(ctx):
     meta = ctx.plan.metadata

@@ -28,7 +28,7 @@ def _letter_follows(a: str, b: str) -> bool:
     )
 
 
-@rule("VA101", "section-numbering", "warning", "renumber the headings in sequence")
+@rule("VA101", "section-numbering", "warning", "renumber the headings in sequence", command="validate")
 def check(ctx):
     def walk(sections, prefix):
         previous, previous_number = None, ""

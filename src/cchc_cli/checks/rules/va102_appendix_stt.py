@@ -6,7 +6,13 @@ from cchc_cli.checks.rules import rule
 from cchc_cli.text import is_roman, roman_value, small_number
 
 
-@rule("VA102", "appendix-sequence", "warning", "number the rows 1, 2, 3... within each group")
+@rule(
+    "VA102",
+    "appendix-sequence",
+    "warning",
+    "number the rows 1, 2, 3... within each group",
+    command="validate",
+)
 def check(ctx):
     expected: dict[str | None, int] = {}
     last_group = 0

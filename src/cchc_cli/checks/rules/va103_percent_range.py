@@ -6,7 +6,7 @@ from cchc_cli.checks.rules import rule
 from cchc_cli.text import fold
 
 
-@rule("VA103", "percent-range", "error", "check the value: a share is between 0 and 100%")
+@rule("VA103", "percent-range", "error", "check the value: a share is between 0 and 100%", command="validate")
 def check(ctx):
     for index, target in enumerate(ctx.plan.targets):
         if target.unit != "%" or target.value is None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from cchc_cli.checks.rules import rule
 
 
-@rule("VA105", "empty-field", "warning", "fill the field in (a news page may not state it)")
+@rule(
+    "VA105", "empty-field", "warning", "fill the field in (a news page may not state it)", command="validate"
+)
 def check(ctx):
     meta = ctx.plan.metadata
     for field in ("number", "issuer", "plan_year", "title"):

@@ -6,7 +6,7 @@ from cchc_cli.checks.rules import rule
 from cchc_cli.text import fold
 
 
-@rule("VA106", "duplicate-target", "warning", "keep one of the two")
+@rule("VA106", "duplicate-target", "warning", "keep one of the two", command="validate")
 def check(ctx):
     seen: dict[tuple, str] = {}
     for index, target in enumerate(ctx.plan.targets):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cchc_cli.checks.rules import rule
 
 
-@rule("VA107", "task-without-lead", "warning", "name the agency that leads the task")
+@rule("VA107", "task-without-lead", "warning", "name the agency that leads the task", command="validate")
 def check(ctx):
     for index, task in enumerate(ctx.plan.tasks):
         if not task.lead:

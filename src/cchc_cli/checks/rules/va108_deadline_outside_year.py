@@ -5,7 +5,13 @@ from __future__ import annotations
 from cchc_cli.checks.rules import rule
 
 
-@rule("VA108", "deadline-outside-plan-year", "warning", "check the timeline against the plan year")
+@rule(
+    "VA108",
+    "deadline-outside-plan-year",
+    "warning",
+    "check the timeline against the plan year",
+    command="validate",
+)
 def check(ctx):
     year = ctx.plan.metadata.plan_year
     if not year:

@@ -1,0 +1,12 @@
+"""A YAML/JSON plan does not match the Plan model (every field path, line and column)."""
+
+from __future__ import annotations
+
+from cchc_cli.checks.rules import rule
+
+
+@rule("VA100", "schema", "error", "make the field match the Plan model", command="both")
+def check(ctx):
+    # The loader validated the file and kept every error (see pipeline.load_for_checks).
+    for field, message in ctx.load_errors:
+        yield {"message": f"{field}: {message}", "path": field}
