@@ -270,3 +270,40 @@ def test_timeout_inf_means_no_limit_and_jobs_stop_at_the_core_count(tmp_path: Pa
     )
     assert result.returncode == 0
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["jobs"] <= (os.cpu_count() or 1)
+
+
+def test_output_is_utf8_whatever_the_locale() -> None:
+    """LC_ALL=C (an ASCII stdout) was a UnicodeEncodeError traceback and exit 1."""
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    result = subprocess.run(
+        [PYTHON, "-m", "cchc_cli", "parse", BEN_TRE_TEXT], capture_output=True, cwd=ROOT, env=env, check=False
+    )
+    assert result.returncode == 0 and result.stderr == b""
+    assert "ỦY BAN NHÂN DÂN TỈNH BẾN TRE" in result.stdout.decode(
+        "utf-8"
+    ) or "Bến Tre" in result.stdout.decode("utf-8")
+    assert cchc("parse", "-h").returncode == 0 and b"--format" in cchc("parse", "-h").stdout
+
+
+def test_findings_concise_sorted_and_github_inside_actions(tmp_path: Path) -> None:
+    plan = yaml.safe_load(cchc("parse", BEN_TRE_TEXT).stdout)
+    plan["targets"][5]["value"] = 150  # VA103 further down the file than...
+    plan["metadata"]["number"] = ""  # ...VA105 near its top
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lines = (
+        cchc("validate", str(path), str(tmp_path / "missing.txt"), "-f", "concise")
+        .stdout.decode()
+        .splitlines()
+    )
+    positions = [
+        tuple(int(n) for n in line.split(": ")[0].rsplit(":", 2)[1:]) for line in lines if "plan.yaml" in line
+    ]
+    assert positions == sorted(positions) and len(positions) >= 2
+    assert lines[-1] == f"{tmp_path / 'missing.txt'}:1:1: IO100 [error] no such file"
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    actions = subprocess.run(
+        [PYTHON, "-m", "cchc_cli", "validate", str(path)], capture_output=True, cwd=ROOT, env=env, check=False
+    )
+    assert actions.stdout.startswith(b"::")

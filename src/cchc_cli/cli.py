@@ -22,6 +22,7 @@ app = typer.Typer(
     name="cchc",
     help="Turn Vietnamese administrative-reform plans (Kế hoạch CCHC) into validated, structured data.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     add_completion=False,
     rich_markup_mode=None,
@@ -291,6 +292,7 @@ def diff(
 
 class CheckFormat(StrEnum):
     text = "text"
+    concise = "concise"
     json = "json"
     github = "github"
     junit = "junit"
@@ -303,13 +305,18 @@ class Level(StrEnum):
     info = "info"
 
 
-def _report(findings, files: list[str], rules, fmt: CheckFormat, fail_on: Level) -> int:
+def _report(findings, files: list[str], rules, fmt: CheckFormat | None, fail_on: Level) -> int:
     from cchc_cli.checks import worst
     from cchc_cli.checks.base import SEVERITY_RANK
     from cchc_cli.render import findings as out
 
+    if fmt is None:  # in a GitHub Actions job, annotations on the pull request; else for people
+        fmt = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    findings = out.sort_findings(findings, files)
     if fmt == CheckFormat.text:
         out.print_text(findings, files)
+    elif fmt == CheckFormat.concise:
+        sys.stdout.write(out.to_concise(findings))
     elif fmt == CheckFormat.json:
         sys.stdout.write(out.to_json(findings))
     elif fmt == CheckFormat.github:
@@ -321,7 +328,12 @@ def _report(findings, files: list[str], rules, fmt: CheckFormat, fail_on: Level)
     return EXIT_FAILED if worst(findings) >= SEVERITY_RANK[fail_on.value] else EXIT_OK
 
 
-FORMAT_OPTION = typer.Option("--format", "-f", help="Output format.")
+FORMAT_OPTION = typer.Option(
+    "--format",
+    "-f",
+    help="Output format (default: text, or github inside GitHub Actions).",
+    show_default=False,
+)
 FAIL_OPTION = typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
 CONFIG_OPTION = typer.Option(
     "--config", help="Config file (default: .cchc.yaml or [tool.cchc] in pyproject.toml)."
@@ -366,7 +378,7 @@ def validate(
             help="Plans (YAML/JSON written by cchc parse) or documents, and folders; none: the current folder."
         ),
     ] = None,
-    fmt: Annotated[CheckFormat, FORMAT_OPTION] = CheckFormat.text,
+    fmt: Annotated[CheckFormat | None, FORMAT_OPTION] = None,
     fail_on: Annotated[Level | None, FAIL_OPTION] = None,
     config: Annotated[str | None, CONFIG_OPTION] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -405,7 +417,7 @@ def check_targets(
     previous: Annotated[
         str | None, typer.Option("--previous", help="Last year's plan, to catch lowered targets (one input).")
     ] = None,
-    fmt: Annotated[CheckFormat, FORMAT_OPTION] = CheckFormat.text,
+    fmt: Annotated[CheckFormat | None, FORMAT_OPTION] = None,
     fail_on: Annotated[Level | None, FAIL_OPTION] = None,
     config: Annotated[str | None, CONFIG_OPTION] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -564,7 +576,16 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
+def _utf8_streams() -> None:
+    """Plans are Vietnamese: write UTF-8 whatever the locale (LC_ALL=C, a Windows console)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main() -> None:
+    _utf8_streams()
     try:
         app()
     except Exception as error:  # a bug outside every per-file guard: still one line, exit 3

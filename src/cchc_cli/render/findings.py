@@ -23,6 +23,22 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def to_concise(findings: list[Finding]) -> str:
+    """One line a finding, as compilers and ruff write them: `file:line:col: RULE message`
+    (1:1 where a finding has no position in the file, such as an unreadable input)."""
+    lines = [
+        f"{f.file}:{f.line or 1}:{f.column or 1}: {f.rule} [{f.severity}] {' '.join(f.message.split())}"
+        for f in findings
+    ]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def sort_findings(findings: list[Finding], files: list[str]) -> list[Finding]:
+    """By file (in the order given), then line and column (findings without a line first)."""
+    order = {name: i for i, name in enumerate(files)}
+    return sorted(findings, key=lambda f: (order.get(f.file, len(order)), f.line or 0, f.column or 0, f.rule))
+
+
 def to_github(findings: list[Finding]) -> str:
     """Workflow commands: `::error file=F,line=L,col=C,title=RULE::message`."""
     lines = []
@@ -122,7 +138,7 @@ def print_text(findings: list[Finding], files: list[str]) -> None:
             continue
         console.print(Text(file, style="bold"))
         for f in own:
-            where = f"{f.line}:{f.column}" if f.line else (f.target or f.task or "")
+            where = f"{f.line}:{f.column or 1}" if f.line else (f.target or f.task or "")
             line = Text.assemble(
                 f"  {where:>8}  ", (f"{f.severity:<7}", colour[f.severity]), f" {f.rule}  {f.message}"
             )
