@@ -307,3 +307,36 @@ def test_findings_concise_sorted_and_github_inside_actions(tmp_path: Path) -> No
         [PYTHON, "-m", "cchc_cli", "validate", str(path)], capture_output=True, cwd=ROOT, env=env, check=False
     )
     assert actions.stdout.startswith(b"::")
+
+
+def test_output_paths_behave_like_a_user_expects(tmp_path: Path) -> None:
+    """-o DIR/, -o FILE.json (format from the extension), -o -, never the input itself; files get
+    the umask's mode and a symlink is written through."""
+    source = tmp_path / "plan.txt"
+    source.write_bytes((ROOT / BEN_TRE_TEXT).read_bytes())
+    assert cchc("parse", str(source), "-o", f"{tmp_path / 'out'}/").returncode == 0
+    assert (tmp_path / "out" / "plan.yaml").read_text(encoding="utf-8").startswith("schema_version:")
+    assert cchc("parse", str(source), "-o", str(tmp_path / "p.json")).returncode == 0
+    assert (
+        json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["metadata"]["number"] == "8474/KH-UBND"
+    )
+    assert cchc("parse", str(source), "-o", "-").stdout.startswith(b"schema_version:")
+    before = source.read_bytes()
+    refused = cchc("parse", str(source), "-o", str(source))
+    assert (
+        refused.returncode == 2 and b"is the input itself" in refused.stderr and source.read_bytes() == before
+    )
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "p.json").stat().st_mode & 0o777 == 0o666 & ~mask  # not the temporary file's 0600
+    real = tmp_path / "real.yaml"
+    real.write_text("old", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(real)
+    assert cchc("parse", str(source), "-o", str(tmp_path / "link.yaml")).returncode == 0
+    assert (tmp_path / "link.yaml").is_symlink() and real.read_text(encoding="utf-8").startswith(
+        "schema_version:"
+    )
+    assert cchc("export", str(source), "-o", str(tmp_path / "t.xlsx")).returncode == 0
+    assert zipfile.is_zipfile(tmp_path / "t.xlsx")
+    assert cchc("export", str(source), "--what", "targets", "-o", str(tmp_path / "t.csv")).returncode == 0
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").startswith("source,id,")

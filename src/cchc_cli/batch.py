@@ -94,11 +94,28 @@ def output_names(items: list[tuple[str, Path]], fmt: str) -> list[Path]:
     ]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write through a temporary file and rename, so a reader never sees half a file."""
+    """Write through a temporary file and rename, so a reader never sees half a file.
+
+    The file gets the mode a plain write would give it (an existing file's, else 0666 less the
+    umask: a temporary file is 0600), and a symlink is written through to its target, not
+    replaced by a file."""
+    if path.is_symlink():
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         if isinstance(text, bytes):
             with os.fdopen(fd, "wb") as handle:
                 handle.write(text)

@@ -73,10 +73,23 @@ def parse(
     files: Annotated[
         list[str], typer.Argument(help="Plan documents (.txt .html .docx .pdf), folders, or - for stdin.")
     ],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output file (one input) or folder (several).")
+    output_text: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output file (one input; - for stdout; DIR/ for a file inside) or folder (several).",
+        ),
     ] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.yaml,
+    fmt_option: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the -o file's extension, else yaml).",
+            show_default=False,
+        ),
+    ] = None,
     jobs: Annotated[
         int,
         typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per core; at most one per core)."),
@@ -107,9 +120,12 @@ def parse(
     """
     from cchc_cli.batch import expand
 
+    output = Path(output_text) if output_text else None
     batch = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
     if not batch:
-        raise typer.Exit(_parse_one(files[0], output, fmt.value, timeout, debug, explain))
+        target, chosen = _one_output(files[0], output_text, fmt_option)
+        raise typer.Exit(_parse_one(files[0], target, chosen, timeout, debug, explain))
+    fmt = fmt_option or OutputFormat.yaml
     if explain:
         typer.echo("cchc: error: --explain takes one input", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -125,6 +141,25 @@ def parse(
     cores = os.cpu_count() or 1
     workers = min(jobs, cores) if jobs else cores  # more processes than cores only wait on each other
     raise typer.Exit(_parse_many(expand(files), output, fmt.value, workers, skip_existing, report, timeout))
+
+
+def _one_output(source: str, raw: str | None, fmt: OutputFormat | None) -> tuple[Path | None, str]:
+    """Where one input's plan goes and in which format: "-o -" is stdout; "-o DIR/" (a trailing
+    slash or an existing folder) a file named after the input inside it; the format from
+    --format, else from the output's extension (.json, .yaml/.yml), else YAML. An output that
+    is the input itself is refused: the document would be lost."""
+    output = Path(raw) if raw and raw != "-" else None
+    chosen = fmt.value if fmt else None
+    if output is not None and chosen is None:
+        chosen = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}.get(output.suffix.lower())
+    chosen = chosen or "yaml"
+    if output is not None and (str(raw).endswith(("/", os.sep)) or output.is_dir()):
+        output = output / f"{Path(source).stem if source != '-' else 'stdin'}.{chosen}"
+    same = output is not None and source != "-" and output.exists() and Path(source).exists()
+    if same and output.resolve() == Path(source).resolve():  # type: ignore[union-attr]
+        typer.echo(f"cchc: error: {output}: is the input itself; choose another output", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    return output, chosen
 
 
 def _parse_one(
@@ -473,12 +508,30 @@ class What(StrEnum):
     references = "references"
 
 
+_EXPORT_BY_SUFFIX = {
+    ".yaml": ExportFormat.yaml,
+    ".yml": ExportFormat.yaml,
+    ".json": ExportFormat.json,
+    ".csv": ExportFormat.csv,
+    ".xlsx": ExportFormat.xlsx,
+    ".md": ExportFormat.markdown,
+}
+
+
 @app.command()
 def export(
     files: Annotated[
         list[str], typer.Argument(help="Plans: YAML/JSON, or any document cchc parse reads; folders too.")
     ],
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.yaml,
+    fmt_option: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: from the -o file's extension, else yaml).",
+            show_default=False,
+        ),
+    ] = None,
     what: Annotated[What, typer.Option("--what", help="Which table (csv, xlsx, markdown).")] = What.all,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Output file (a folder for csv --what all).")
@@ -502,6 +555,9 @@ def export(
     from cchc_cli.pipeline import load_plan
     from cchc_cli.render import render, tables
 
+    fmt = fmt_option or _EXPORT_BY_SUFFIX.get(output.suffix.lower() if output else "", ExportFormat.yaml)
+    if output is not None and str(output) == "-":
+        output = None  # "-o -": standard output (the text formats)
     paths = [path for path, _ in expand(files)] if any(Path(f).is_dir() for f in files) else files
     if fmt in (ExportFormat.yaml, ExportFormat.json) and len(paths) != 1:
         typer.echo(
