@@ -29,6 +29,14 @@ app = typer.Typer(
 )
 
 
+FORMAT_FROM_EXTENSION = typer.Option(
+    "--format",
+    "-f",
+    help="Output format (default: from the -o file's extension, else yaml).",
+    show_default=False,
+)
+
+
 class OutputFormat(StrEnum):
     yaml = "yaml"
     json = "json"
@@ -83,12 +91,7 @@ def parse(
     ] = None,
     fmt_option: Annotated[
         OutputFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: from the -o file's extension, else yaml).",
-            show_default=False,
-        ),
+        FORMAT_FROM_EXTENSION,
     ] = None,
     jobs: Annotated[
         int,
@@ -525,12 +528,7 @@ def export(
     ],
     fmt_option: Annotated[
         ExportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: from the -o file's extension, else yaml).",
-            show_default=False,
-        ),
+        FORMAT_FROM_EXTENSION,
     ] = None,
     what: Annotated[What, typer.Option("--what", help="Which table (csv, xlsx, markdown).")] = What.all,
     output: Annotated[
