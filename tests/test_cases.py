@@ -52,6 +52,9 @@ def test_target_case(case: dict) -> None:
         assert fold(expected["key"]) in fold(f"{target.text} {target.metric}")
     if "results" in case:
         assert [(r.value, r.unit) for r in results] == [(e["value"], e["unit"]) for e in case["results"]]
+        for result, expected in zip(results, case["results"], strict=True):
+            if "period" in expected:
+                assert result.period == expected["period"]
 
 
 @pytest.mark.parametrize("case", TIMELINES, ids=[c["name"] for c in TIMELINES])

@@ -340,3 +340,36 @@ def test_output_paths_behave_like_a_user_expects(tmp_path: Path) -> None:
     assert zipfile.is_zipfile(tmp_path / "t.xlsx")
     assert cchc("export", str(source), "--what", "targets", "-o", str(tmp_path / "t.csv")).returncode == 0
     assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").startswith("source,id,")
+
+
+def test_inputs_that_would_share_an_output_name_get_distinct_ones(tmp_path: Path) -> None:
+    """A/plan.txt and B/plan.txt given as files, plan.docx beside plan.docx.txt: no output is
+    overwritten by another (it was, silently, and with --jobs 2 which one won was a race)."""
+    text = (ROOT / BEN_TRE_TEXT).read_bytes()
+    for folder in ("A", "B"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "plan.txt").write_bytes(text.replace(b"8474", folder.encode() * 4))
+    (tmp_path / "A" / "plan.docx").write_bytes((ROOT / "samples/ben-tre-2023.docx").read_bytes())
+    (tmp_path / "A" / "plan.docx.txt").write_bytes(text)
+    inputs = [tmp_path / "A" / "plan.txt", tmp_path / "B" / "plan.txt", tmp_path / "A"]
+    out = tmp_path / "out"
+    result = cchc("parse", *map(str, inputs), "-o", str(out), "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in out.rglob("*.yaml"))
+    assert len(written) == 5 == len(set(written))
+    numbers = {yaml.safe_load(p.read_text(encoding="utf-8"))["metadata"]["number"] for p in out.rglob("*.yaml")}
+    assert {"AAAA/KH-UBND", "BBBB/KH-UBND"} <= numbers
+
+
+def test_junit_stays_well_formed_with_control_characters_in_plan_text(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    plan = yaml.safe_load(cchc("parse", BEN_TRE_TEXT).stdout)
+    plan["targets"][0]["metric"] = "tỷ lệ \x01 hồ sơ"
+    plan["targets"][0]["value"] = 150  # VA103 quotes the metric in its message
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    result = cchc("validate", str(path), "-f", "junit")
+    assert result.returncode == 1
+    failures = ET.fromstring(result.stdout).findall(".//failure")  # was invalid XML
+    assert any("\ufffd" in (f.get("message") or "") + (f.text or "") for f in failures)

@@ -83,15 +83,33 @@ def check_inputs(paths: list[str]) -> list[str]:
 
 
 def output_names(items: list[tuple[str, Path]], fmt: str) -> list[Path]:
-    """One output name per input: "plan.yaml", or "plan.docx.yaml" where two inputs share a stem."""
-    plain = [rel.with_suffix(f".{fmt}") for _, rel in items]
-    counts: dict[Path, int] = {}
-    for name in plain:
-        counts[name] = counts.get(name, 0) + 1
-    return [
-        name if counts[name] == 1 else rel.with_name(f"{rel.name}.{fmt}")
-        for name, (_, rel) in zip(plain, items, strict=True)
+    """One output name per input, unique by construction (checked before anything is written):
+    "plan.yaml"; where two inputs would share it, "plan.docx.yaml" (the input's own extension
+    kept); where they still would (two folders or two files with the same relative name),
+    "plan.txt.2.yaml", "plan.txt.3.yaml"... in input order. Names are compared ignoring case,
+    as macOS and Windows file systems do."""
+
+    def key(name: Path) -> str:
+        return str(name).casefold()
+
+    names = [rel.with_suffix(f".{fmt}") for _, rel in items]
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[key(name)] = counts.get(key(name), 0) + 1
+    names = [
+        name if counts[key(name)] == 1 else rel.with_name(f"{rel.name}.{fmt}")
+        for name, (_, rel) in zip(names, items, strict=True)
     ]
+    taken: set[str] = set()
+    unique: list[Path] = []
+    for name in names:
+        candidate, n = name, 1
+        while key(candidate) in taken:
+            n += 1
+            candidate = name.with_name(f"{name.name[: -len(fmt) - 1]}.{n}.{fmt}")
+        taken.add(key(candidate))
+        unique.append(candidate)
+    return unique
 
 
 def _umask() -> int:

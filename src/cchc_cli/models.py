@@ -153,6 +153,10 @@ class Result(_Model):
     value: int | float | None = None
     unit: Unit | None = None
     year: int | None = Field(default=None, description="The year the figure is for, where the text says it.")
+    period: str | None = Field(
+        default=None,
+        description='The reporting period the text names, where it does: "9 tháng đầu năm", "trong quý I", "tính đến nay".',
+    )
     section: str | None = None
     location: Location
 

@@ -128,6 +128,7 @@ class Found:
     unit: str | None
     year_hint: int | None
     result: bool = False  # an achieved figure the document reports, not a commitment
+    period: str | None = None  # a result's reporting period ("9 tháng đầu năm", "tính đến nay")
 
 
 def sentences(text: str) -> list[str]:
@@ -386,9 +387,14 @@ def _why_kept(clause: str, value: _Value) -> str:
 def _result(clause: str, value: _Value) -> Found:
     """An achieved figure, kept (never thrown away) so later checks can compare it."""
     metric = _metric(clause, value.start, value.end, 0, len(clause))
-    m = _ANY_YEAR.search(clause[max(0, value.start - CONTEXT) : value.end])
+    window = clause[max(0, value.start - CONTEXT) : value.end]
+    m = _ANY_YEAR.search(window)
     year = int(m.group(1)) if m else None
-    return Found(strip_punct(clause), _strip_joiners(metric), "=", value.value, value.unit, year, result=True)
+    reported = _REPORTED.search(window)
+    period = squash(reported.group(0)) if reported else None
+    found = Found(strip_punct(clause), _strip_joiners(metric), "=", value.value, value.unit, year, result=True)
+    found.period = period
+    return found
 
 
 _ANY_YEAR = rx(r"\b(?:năm\s+)?((?:19|20)\d\d)\b")
@@ -549,6 +555,7 @@ def extract_targets(
                                     value=found.value,
                                     unit=found.unit,
                                     year=found.year_hint,
+                                    period=found.period,
                                     section=unit.section,
                                     location=unit.location,
                                 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from xml.etree import ElementTree as ET
 
 from cchc_cli import __version__
@@ -54,27 +55,38 @@ def to_github(findings: list[Finding]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+# Characters XML 1.0 cannot hold at all (plan text may carry them: a stray \x01 in a .txt).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def to_junit(findings: list[Finding], files: list[str], rules: list[Rule]) -> str:
-    """One testcase per rule × file; a finding at the rule's level fails its testcase."""
+    """One testcase per rule × file; a finding at the rule's level fails its testcase. Text that
+    XML cannot hold (control characters) is replaced, so the report always parses."""
     suites = ET.Element("testsuites", name="cchc")
     for file in files:
         own = [f for f in findings if f.file == file]
         suite = ET.SubElement(
             suites,
             "testsuite",
-            name=file,
+            name=_xml(file),
             tests=str(len(rules)),
             failures=str(len({f.rule for f in own})),
             errors="0",
             skipped="0",
         )
         for rule in rules:
-            case = ET.SubElement(suite, "testcase", classname=file, name=f"{rule.id} {rule.name}")
+            case = ET.SubElement(suite, "testcase", classname=_xml(file), name=f"{rule.id} {rule.name}")
             hits = [f for f in own if f.rule == rule.id]
             if hits:
-                failure = ET.SubElement(case, "failure", message=hits[0].message, type=hits[0].severity)
-                failure.text = "\n".join(
-                    f"{h.severity}: {h.message}" + (f" (line {h.line})" if h.line else "") for h in hits
+                failure = ET.SubElement(case, "failure", message=_xml(hits[0].message), type=hits[0].severity)
+                failure.text = _xml(
+                    "\n".join(
+                        f"{h.severity}: {h.message}" + (f" (line {h.line})" if h.line else "") for h in hits
+                    )
                 )
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
