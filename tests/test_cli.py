@@ -357,7 +357,9 @@ def test_inputs_that_would_share_an_output_name_get_distinct_ones(tmp_path: Path
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in out.rglob("*.yaml"))
     assert len(written) == 5 == len(set(written))
-    numbers = {yaml.safe_load(p.read_text(encoding="utf-8"))["metadata"]["number"] for p in out.rglob("*.yaml")}
+    numbers = {
+        yaml.safe_load(p.read_text(encoding="utf-8"))["metadata"]["number"] for p in out.rglob("*.yaml")
+    }
     assert {"AAAA/KH-UBND", "BBBB/KH-UBND"} <= numbers
 
 

@@ -392,7 +392,9 @@ def _result(clause: str, value: _Value) -> Found:
     year = int(m.group(1)) if m else None
     reported = _REPORTED.search(window)
     period = squash(reported.group(0)) if reported else None
-    found = Found(strip_punct(clause), _strip_joiners(metric), "=", value.value, value.unit, year, result=True)
+    found = Found(
+        strip_punct(clause), _strip_joiners(metric), "=", value.value, value.unit, year, result=True
+    )
     found.period = period
     return found
 
