@@ -375,3 +375,31 @@ def test_junit_stays_well_formed_with_control_characters_in_plan_text(tmp_path: 
     assert result.returncode == 1
     failures = ET.fromstring(result.stdout).findall(".//failure")  # was invalid XML
     assert any("\ufffd" in (f.get("message") or "") + (f.text or "") for f in failures)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="byte file names are a POSIX matter")
+def test_batch_report_survives_odd_names_and_unwritable_paths(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 lost the whole report at the end of a run; an unwritable
+    --report path was a traceback. Now: the report is written (names escaped), or its failure is
+    the run's error (exit 2) after every file was processed and the summary printed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes((ROOT / BEN_TRE_TEXT).read_bytes())
+    odd = os.fsencode(folder) + b"/k\xe9-ho\xe1ch.txt"  # Latin-1 bytes: not UTF-8
+    with open(odd, "wb") as handle:
+        handle.write((ROOT / BEN_TRE_TEXT).read_bytes())
+    report = tmp_path / "r.json"
+    result = cchc("parse", str(folder), "-o", str(tmp_path / "out"), "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    files = json.loads(report.read_text(encoding="utf-8"))["files"]
+    assert len(files) == 2 and any("\\xe9" in f["path"] for f in files)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = cchc("parse", str(folder), "-o", str(tmp_path / "out2"), "--report", str(locked / "r.json"))
+    finally:
+        locked.chmod(0o700)
+    if os.geteuid() != 0:  # root writes anywhere
+        assert result.returncode == 2 and b"cannot write the report" in result.stderr
+    assert b"Traceback" not in result.stderr and len(list((tmp_path / "out2").glob("*.yaml"))) == 2

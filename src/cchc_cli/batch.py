@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cchc_cli.errors import CchcError, TimeLimitError
+from cchc_cli.text import printable_name
 
 SUPPORTED = (".txt", ".text", ".htm", ".html", ".docx", ".pdf")
 DEFAULT_TIMEOUT = 120.0  # seconds for one document
@@ -270,5 +271,10 @@ def report_data(outcomes: list[Outcome], seconds: float, jobs: int) -> dict:
             if seconds
             else None,
         },
-        "files": [asdict(o) for o in outcomes],
+        "files": [{k: printable(v) for k, v in asdict(o).items()} for o in outcomes],
     }
+
+
+def printable(value):
+    """Strings as ``text.printable_name`` writes them (the report must stay valid UTF-8 JSON)."""
+    return printable_name(value) if isinstance(value, str) else value

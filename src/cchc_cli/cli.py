@@ -243,8 +243,13 @@ def _parse_many(
             console.print("interrupted: finished files are complete; no half-written file was left")
             return EXIT_INTERRUPTED
     data = batch.report_data(outcomes, time.perf_counter() - start, jobs)
+    report_failed = False
     if report is not None:
-        batch.write_atomic(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        try:  # the summary below is printed whatever happens here; the failure is the run's error
+            batch.write_atomic(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        except OSError as error:
+            typer.echo(f"cchc: error: {report}: cannot write the report: {error.strerror or error}", err=True)
+            report_failed = True
     if interactive or len(outcomes) <= 50:
         table = Table(title=f"cchc parse: {len(outcomes)} files")
         for column in ("file", "status", "targets", "tasks", "output / error"):
@@ -254,11 +259,11 @@ def _parse_many(
                 o.status, f"[red]failed ({o.error_kind})[/]"
             )
             table.add_row(  # names and messages are user text, never console markup
-                Text(o.path),
+                Text(batch.printable(o.path)),
                 status,
                 str(o.targets) if o.status == "ok" else "",
                 str(o.tasks) if o.status == "ok" else "",
-                Text(o.output or o.error or ""),
+                Text(batch.printable(o.output or o.error or "")),
             )
         console.print(table)
     summary = data["summary"]
@@ -271,6 +276,8 @@ def _parse_many(
     )
     if summary["failed_by_kind"].get("internal"):
         return EXIT_INTERNAL  # a bug hit at least one file: not the inputs' fault
+    if report_failed:
+        return EXIT_USAGE
     return EXIT_FAILED if summary["failed"] else EXIT_OK
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from cchc_cli.errors import CchcError, CorruptFileError, EmptyInputError
 from cchc_cli.models import Plan, Source
+from cchc_cli.text import printable_name
 
 if TYPE_CHECKING:
     from cchc_cli.readers.blocks import Document
@@ -55,7 +56,7 @@ def parse_bytes(data: bytes, name: str, explain: list | None = None) -> Plan:
 
     doc = read_document(data, name)
     source = Source(
-        path=name,
+        path=printable_name(name),
         format=doc.format,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=doc.encoding,

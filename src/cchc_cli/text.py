@@ -37,6 +37,12 @@ def is_roman(token: str) -> bool:
     return bool(token) and bool(ROMAN.match(token))
 
 
+def printable_name(name: str) -> str:
+    """A file name that is not UTF-8 (kept by Python as lone surrogates) with \\x escapes, so it
+    can be written into YAML, JSON and terminals ("k\\xe9-ho\\xe1ch.txt")."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def small_number(text: str) -> int | None:
     """ "12" -> 12; None for anything else: superscripts ("²" is a digit to str.isdigit but not to
     int), other scripts' digits, and numbers too long to be a list item's (a bounded int)."""
