@@ -188,3 +188,25 @@ def test_markdown_and_report_escape_plan_text() -> None:
     assert len([line for line in text.splitlines() if line.startswith("| T")]) == len(plan.targets)
     page = render_report(plan)
     assert 'href="javascript:' not in page and 'href="./javascript%3A' in page
+
+
+def test_xlsx_takes_control_characters_and_overlong_text() -> None:
+    """A \\x01 in plan text was IllegalCharacterError; text past 32,767 characters is cut with a
+    visible note, never silently."""
+    plan = parsed(BEN_TRE_TEXT).model_copy(deep=True)
+    plan.targets[0].metric = "tỷ lệ \x01 hồ sơ"
+    plan.targets[1].text = "x" * 40000
+    book = load_workbook(io.BytesIO(tables.to_xlsx([plan], ["targets"])))
+    values = [c.value for row in book.worksheets[1].iter_rows() for c in row if isinstance(c.value, str)]
+    assert "tỷ lệ  hồ sơ" in values
+    (long_cell,) = [v for v in values if v.startswith("xxx")]
+    assert len(long_cell) == tables.XLSX_CELL_LIMIT and long_cell.endswith("hold the whole text]")
+
+
+def test_a_4000_digit_value_is_refused_with_its_field_path(tmp_path: Path) -> None:
+    text = to_yaml(parsed(BEN_TRE_TEXT)).replace("value: 100\n", "value: " + "9" * 4000 + "\n", 1)
+    path = tmp_path / "huge.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cchc("export", str(path), "-o", str(tmp_path / "x.xlsx"))
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert b"targets.0.value" in result.stderr or b"targets[0].value" in result.stderr

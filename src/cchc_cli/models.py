@@ -30,6 +30,11 @@ IssuerLevel = Literal["province", "district", "commune", "department", "ministry
 SourceFormat = Literal["txt", "html", "docx", "pdf"]
 
 
+# No share, count, score or rank in a plan comes near this; a bigger number (4,000 digits in a
+# hand-edited file) is refused with its field path instead of breaking exports downstream.
+MAX_VALUE = 10**15
+
+
 class _Model(BaseModel):
     # NaN and infinities are not numbers a plan can hold ("≥ nan%" is no check, and JSON has no NaN).
     model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
@@ -135,7 +140,7 @@ class Target(_Model):
     text: str = Field(description="The clause the target came from.")
     metric: str = Field(description="What is measured, in the plan's words.")
     comparator: Comparator
-    value: int | float | None = None
+    value: int | float | None = Field(default=None, ge=-MAX_VALUE, le=MAX_VALUE)
     unit: Unit | None = None
     area: Area
     year: int | None = None
@@ -150,7 +155,7 @@ class Result(_Model):
 
     text: str = Field(description="The clause the figure came from.")
     metric: str
-    value: int | float | None = None
+    value: int | float | None = Field(default=None, ge=-MAX_VALUE, le=MAX_VALUE)
     unit: Unit | None = None
     year: int | None = Field(default=None, description="The year the figure is for, where the text says it.")
     period: str | None = Field(

@@ -175,6 +175,23 @@ WIDTHS = {
 }
 
 
+XLSX_CELL_LIMIT = 32767  # characters Excel holds in one cell
+_CUT_NOTE = " … [cut at Excel's 32,767 characters: the CSV and YAML exports hold the whole text]"
+
+
+def _xlsx_value(value: Any) -> Any:
+    """A cell Excel can hold: control characters (which openpyxl refuses) removed, text past
+    Excel's cell limit cut with a visible note (never silently)."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > XLSX_CELL_LIMIT:
+        value = value[: XLSX_CELL_LIMIT - len(_CUT_NOTE)] + _CUT_NOTE
+    return value
+
+
 def to_xlsx(plans: list[Plan], whats: list[str]) -> bytes:
     """One sheet per table plus the plans' metadata: header frozen, filters on, text wrapped."""
     from openpyxl import Workbook
@@ -188,7 +205,7 @@ def to_xlsx(plans: list[Plan], whats: list[str]) -> bytes:
         columns = COLUMNS[what]
         sheet.append(columns)
         for row in rows(plans, what):
-            sheet.append([row.get(c) for c in columns])
+            sheet.append([_xlsx_value(row.get(c)) for c in columns])
             for cell in sheet[sheet.max_row]:
                 if cell.data_type == "f":  # plan text that starts with "=": a string, never a formula
                     cell.data_type = "s"
