@@ -427,3 +427,27 @@ def test_bare_check_targets_lints_the_current_folder(tmp_path: Path) -> None:
     junit = cchc("validate", "plans", "--format", "junit", cwd=tmp_path)
     suites = ET.fromstring(junit.stdout)  # well-formed XML with one case per input
     assert len(suites.findall(".//testcase")) >= 3
+
+
+@pytest.mark.parametrize("where", ["config", "baseline"])
+def test_config_and_baselines_are_read_like_plans(tmp_path: Path, where: str) -> None:
+    """Strict UTF-8 (named with the byte offset; was a UnicodeDecodeError traceback) and no YAML
+    aliases (a billion-laughs config in the current folder loaded by itself for minutes)."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(to_yaml(parsed(BEN_TRE_TEXT)), encoding="utf-8")
+    name = ".cchc.yaml" if where == "config" else "floors.yaml"
+    extra = [] if where == "config" else ["--baseline", name]
+    (tmp_path / name).write_bytes("fail_on: lé\n".encode("latin-1"))
+    result = cchc("check-targets", str(plan), *extra, cwd=tmp_path)
+    assert (
+        result.returncode == 2
+        and b"not UTF-8 text (byte" in result.stderr
+        and b"Traceback" not in result.stderr
+    )
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    (tmp_path / name).write_text(bomb, encoding="utf-8")
+    result = cchc("check-targets", str(plan), *extra, cwd=tmp_path)
+    assert result.returncode == 2 and b"aliases are not allowed" in result.stderr

@@ -403,3 +403,13 @@ def test_batch_report_survives_odd_names_and_unwritable_paths(tmp_path: Path) ->
     if os.geteuid() != 0:  # root writes anywhere
         assert result.returncode == 2 and b"cannot write the report" in result.stderr
     assert b"Traceback" not in result.stderr and len(list((tmp_path / "out2").glob("*.yaml"))) == 2
+
+
+def test_a_file_name_with_escape_sequences_is_shown_escaped(tmp_path: Path) -> None:
+    """ANSI/OSC sequences and newlines in a name were echoed raw to the terminal."""
+    name = tmp_path / "evil\x1b]0;pwned\x07\x1b[31m\nnext.txt"
+    name.write_bytes(b"")
+    result = cchc("parse", str(name))
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 1 and "\x1b" not in err and err.count("\n") == 1
+    assert "\\x1b]0;pwned\\x07" in err

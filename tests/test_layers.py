@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "cchc_cli"
 
 # Lowest first. A module belongs to the first stage whose prefix it starts with.
 STAGES: list[tuple[str, tuple[str, ...]]] = [
-    ("shared", ("errors", "text", "vocab", "legacy", "models", "data", "schema")),
+    ("shared", ("errors", "text", "vocab", "legacy", "models", "data", "schema", "safeyaml")),
     ("readers", ("readers",)),
     ("normalize", ("normalize",)),
     ("parse", ("parse",)),

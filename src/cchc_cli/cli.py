@@ -66,14 +66,27 @@ def _fail(error: BaseException, path: str, debug: bool, code: int = EXIT_FAILED)
         traceback.print_exception(error, file=sys.stderr)
     if isinstance(error, CchcError):
         error.path = error.path or path
-        typer.echo(f"cchc: error: {error}", err=True)
+        typer.echo(f"cchc: error: {_terminal_safe(str(error))}", err=True)
         return code
     detail = str(error).splitlines()[0] if str(error) else ""
     typer.echo(
-        f"cchc: error: {path}: internal error ({type(error).__name__}): {detail}; rerun with --debug",
+        _terminal_safe(
+            f"cchc: error: {path}: internal error ({type(error).__name__}): {detail}; rerun with --debug"
+        ),
         err=True,
     )
     return EXIT_INTERNAL
+
+
+def _terminal_safe(text: str) -> str:
+    """One line with no control characters: a file name carrying ANSI/OSC escape sequences or a
+    newline is shown escaped ("\\x1b[31m"), never run by the terminal or split into two lines."""
+    from cchc_cli.text import printable_name
+
+    text = printable_name(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @app.command()
@@ -123,6 +136,10 @@ def parse(
     """
     from cchc_cli.batch import expand
 
+    if debug:  # library warnings (pdfminer's) are shown only here
+        import logging
+
+        logging.getLogger("pdfminer").setLevel(logging.WARNING)
     output = Path(output_text) if output_text else None
     batch = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
     if not batch:

@@ -10,19 +10,11 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from cchc_cli.errors import CchcError, CorruptFileError, UnsafeFileError
+from cchc_cli import safeyaml
+from cchc_cli.errors import CchcError, CorruptFileError
 from cchc_cli.models import Plan
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
-
-
-def _safe_yaml(text: str) -> object:
-    """safe_load, refusing aliases: a plan never needs them and an alias bomb needs nothing else.
-    The event pass and the load both run in libyaml, so the check costs little."""
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise UnsafeFileError(f"YAML aliases are not allowed (line {event.start_mark.line + 1})")
-    return yaml.load(text, Loader=_Loader)
+_safe_yaml = safeyaml.load
 
 
 def looks_like_plan_data(data: bytes, name: str) -> bool:
@@ -48,10 +40,7 @@ def looks_like_plan_content(path: Path) -> bool:
 
 def _decode(data: bytes, name: str) -> tuple[str, dict]:
     """The text and its data, or a one-line error: not UTF-8, invalid JSON/YAML, not a mapping."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CorruptFileError(f"not UTF-8 text: {exc}", name) from None
+    text = safeyaml.decode(data, name)
     try:
         if name.lower().endswith(".json") or text.lstrip().startswith("{"):
             raw = json.loads(text)
@@ -113,7 +102,7 @@ _PATH_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 def positions(text: str) -> Callable[[str], tuple[int, int] | None]:
     """A lookup from a field path ("targets[3].value") to its (line, column) in a YAML/JSON text."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=safeyaml.LOADER)
     except yaml.YAMLError:
         root = None
 

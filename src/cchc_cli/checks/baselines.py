@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from cchc_cli import safeyaml
 from cchc_cli.errors import CchcError
 from cchc_cli.models import Area, Comparator, Target, Unit
 from cchc_cli.text import COMPARATOR_SYMBOL, fold
@@ -59,12 +60,14 @@ def load_baseline(name_or_path: str) -> list[Floor]:
     else:
         path = Path(name_or_path)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = safeyaml.decode(path.read_bytes(), name_or_path)
         except OSError as exc:
             raise CchcError(f"cannot read baseline: {exc.strerror or exc}", name_or_path) from None
         where = name_or_path
     try:
-        data = _File.model_validate(yaml.safe_load(text))
+        data = _File.model_validate(safeyaml.load(text))
+    except CchcError as exc:
+        raise CchcError(f"not a valid baseline file: {exc.message}", where) from None
     except (yaml.YAMLError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
         raise CchcError(f"not a valid baseline file: {first}", where) from None

@@ -10,6 +10,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from cchc_cli import safeyaml
 from cchc_cli.errors import CchcError
 
 
@@ -55,13 +56,16 @@ def load_config(path: str | None) -> Config:
                 raise CchcError("no such config file", path)
             continue
         try:
+            text = safeyaml.decode(candidate.read_bytes(), str(candidate))
             if candidate.suffix == ".toml":
-                data = tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}).get("cchc")
+                data = tomllib.loads(text).get("tool", {}).get("cchc")
                 if data is None:
                     continue
-            else:
-                data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            else:  # the plans' loader: no aliases (a config in the current folder loads by itself)
+                data = safeyaml.load(text) or {}
             return Config.model_validate(data)
+        except CchcError as exc:
+            raise CchcError(f"invalid configuration: {exc.message}", str(candidate)) from None
         except (OSError, yaml.YAMLError, tomllib.TOMLDecodeError, ValidationError) as exc:
             raise CchcError(f"invalid configuration: {str(exc).splitlines()[0]}", str(candidate)) from None
     return Config()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -38,6 +39,12 @@ class _Line:
 
 def _open(data: bytes):
     import pdfplumber
+
+    quiet = logging.getLogger("pdfminer")
+    if (
+        quiet.level == logging.NOTSET
+    ):  # its warnings ("Cannot set gray stroke color") are noise, unless --debug set a level
+        quiet.setLevel(logging.ERROR)
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
