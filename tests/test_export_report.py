@@ -210,3 +210,18 @@ def test_a_4000_digit_value_is_refused_with_its_field_path(tmp_path: Path) -> No
     result = cchc("export", str(path), "-o", str(tmp_path / "x.xlsx"))
     assert result.returncode == 1 and b"Traceback" not in result.stderr
     assert b"targets.0.value" in result.stderr or b"targets[0].value" in result.stderr
+
+
+def test_export_a_folder_of_parsed_plans(tmp_path: Path) -> None:
+    """`cchc parse plans/ -o out/` then `cchc export out -o all.xlsx`: every plan's rows (the
+    folder was walked for documents only: empty sheets, exit 0). An empty folder is an error."""
+    out = tmp_path / "out"
+    assert cchc("parse", "samples/seeds", "-o", str(out)).returncode == 0
+    (out / "notes.yaml").write_text("owner: someone\n", encoding="utf-8")  # not a plan: left alone
+    assert cchc("export", str(out), "-o", str(tmp_path / "all.xlsx")).returncode == 0
+    book = load_workbook(tmp_path / "all.xlsx")
+    sources = {row[0] for row in book["Kế hoạch"].iter_rows(min_row=2, values_only=True)}
+    assert len(sources) == len(SEEDS)
+    (tmp_path / "empty").mkdir()
+    empty = cchc("export", str(tmp_path / "empty"), "-f", "csv", "--what", "targets")
+    assert empty.returncode == 2 and b"no plan or document" in empty.stderr

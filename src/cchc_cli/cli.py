@@ -573,14 +573,18 @@ def export(
     (one sheet per table plus the plans' metadata) or Markdown. Several plans make one table
     with a `source` column. Exit codes: 0 ok, 1 an input failed, 2 usage error.
     """
-    from cchc_cli.batch import expand, write_atomic
+    from cchc_cli.batch import check_inputs, write_atomic
     from cchc_cli.pipeline import load_plan
     from cchc_cli.render import render, tables
 
     fmt = fmt_option or _EXPORT_BY_SUFFIX.get(output.suffix.lower() if output else "", ExportFormat.yaml)
     if output is not None and str(output) == "-":
         output = None  # "-o -": standard output (the text formats)
-    paths = [path for path, _ in expand(files)] if any(Path(f).is_dir() for f in files) else files
+    # Folders are walked for documents and for the plans `cchc parse` wrote (by content).
+    paths = check_inputs(files)
+    if not paths:
+        typer.echo(f"cchc: error: {' '.join(files)}: no plan or document to export", err=True)
+        raise typer.Exit(EXIT_USAGE)
     if fmt in (ExportFormat.yaml, ExportFormat.json) and len(paths) != 1:
         typer.echo(
             "cchc: error: yaml/json export takes one plan (use cchc parse -o DIR for several)", err=True
