@@ -413,3 +413,62 @@ def test_a_file_name_with_escape_sequences_is_shown_escaped(tmp_path: Path) -> N
     err = result.stderr.decode("utf-8")
     assert result.returncode == 1 and "\x1b" not in err and err.count("\n") == 1
     assert "\\x1b]0;pwned\\x07" in err
+
+
+def _with_numbering(abstract: str, paragraph_ilvl: str = "0") -> bytes:
+    """A small .docx whose one list paragraph uses the given numbering definition."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = (
+        f"<w:numbering {w}>{abstract}<w:num w:numId='1'><w:abstractNumId w:val='1'/></w:num></w:numbering>"
+    )
+    paragraphs = "".join(
+        f"<w:p><w:pPr><w:numPr><w:ilvl w:val='{paragraph_ilvl}'/><w:numId w:val='1'/></w:numPr></w:pPr>"
+        f"<w:r><w:t>Kế hoạch cải cách hành chính năm 2024 mục {n}</w:t></w:r></w:p>"
+        for n in range(50)
+    )
+    document = (
+        f"<w:document {w}><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>{paragraphs}</w:body></w:document>"
+    )
+    return _zip({"word/document.xml": document.encode(), "word/numbering.xml": numbering.encode()})
+
+
+@pytest.mark.parametrize(
+    ("abstract", "ilvl"),
+    [
+        (
+            "<w:abstractNum w:abstractNumId='1'><w:lvl w:ilvl='0'><w:start w:val='2000000000'/>"
+            "<w:numFmt w:val='lowerLetter'/><w:lvlText w:val='%1)'/></w:lvl></w:abstractNum>",
+            "0",
+        ),
+        (
+            "<w:abstractNum w:abstractNumId='1'><w:lvl w:ilvl='2000000000'><w:numFmt w:val='decimal'/>"
+            "<w:lvlText w:val='%1.'/></w:lvl></w:abstractNum>",
+            "2000000000",
+        ),
+        (
+            "<w:abstractNum w:abstractNumId='1'><w:lvl w:ilvl='0'><w:numFmt w:val='decimal'/>"
+            f"<w:lvlText w:val='{'%1' * 100000}'/></w:lvl></w:abstractNum>",
+            "0",
+        ),
+    ],
+    ids=["start-2e9-letters", "ilvl-2e9", "lvlText-100k"],
+)
+def test_word_numbering_values_are_bounded(tmp_path: Path, abstract: str, ilvl: str) -> None:
+    """Each took gigabytes or minutes (issue 13); now a plain parse with short labels."""
+    path = tmp_path / "plan.docx"
+    path.write_bytes(_with_numbering(abstract, ilvl))
+    result = cchc("parse", str(path), "--format", "json", "--timeout", "60")
+    assert result.returncode == 0, result.stderr
+    paragraphs = [p for s in json.loads(result.stdout)["sections"] for p in s.get("paragraphs", [])]
+    assert len(result.stdout) < 200_000 and all(len(p["text"]) < 300 for p in paragraphs)
+
+
+def test_a_table_row_of_thousands_of_cells_is_refused(tmp_path: Path) -> None:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    cells = "<w:tc><w:p/></w:tc>" * 5000
+    rows = f"<w:tr>{cells}</w:tr>" + "<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>" * 2000
+    document = f"<w:document {w}><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:tbl>{rows}</w:tbl></w:body></w:document>"
+    path = tmp_path / "wide.docx"
+    path.write_bytes(_zip({"word/document.xml": document.encode()}))
+    result = cchc("parse", str(path))
+    assert result.returncode == 1 and b"more than 256 cells" in result.stderr

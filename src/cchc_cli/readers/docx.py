@@ -96,7 +96,18 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+# Bounds on what a numbering definition may ask for (a 1.6 KB file with start=2000000000 and
+# lowerLetter asked for 77 million letters; ilvl=2000000000 looped for minutes; a lvlText of
+# 100,000 "%1" grew to gigabytes). Word itself has 9 levels and short label texts.
+MAX_LEVEL = 8
+MAX_COLUMNS = 256  # cells in one table row; plans' tables have under 15
+MAX_LEVEL_TEXT = 64
+_SPELLED_UP_TO = 26 * 10  # letters ("aa", "bbb") and Roman numerals beyond this: plain digits
+
+
 def _format(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman", "upperLetter", "lowerLetter") and not 0 < n <= _SPELLED_UP_TO:
+        return str(n)
     if fmt == "upperRoman":
         return _roman(n)
     if fmt == "lowerRoman":
@@ -137,11 +148,13 @@ class _Numbering:
                 for child, attr in (("numFmt", "fmt"), ("lvlText", "text")):
                     node = lvl.find(W + child)
                     if node is not None:
-                        setattr(level, attr, node.get(W + "val") or "")
+                        setattr(level, attr, (node.get(W + "val") or "")[:MAX_LEVEL_TEXT])
                 start = lvl.find(W + "start")
                 if start is not None:
                     level.start = _to_int(start.get(W + "val"), 1)
-                levels[_to_int(lvl.get(W + "ilvl"), 0)] = level
+                ilvl = _to_int(lvl.get(W + "ilvl"), 0)
+                if 0 <= ilvl <= MAX_LEVEL:
+                    levels[ilvl] = level
             numbering.abstract[absn.get(W + "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
             abs_id = num.find(W + "abstractNumId")
@@ -162,7 +175,7 @@ class _Numbering:
             return None
         abs_id, overrides = self.nums[num_id]
         levels = self.abstract.get(abs_id, {})
-        level = levels.get(ilvl)
+        level = levels.get(ilvl) if 0 <= ilvl <= MAX_LEVEL else None
         if level is None:
             return None
         if level.fmt == "bullet":
@@ -184,10 +197,12 @@ class _Numbering:
 
 
 def _to_int(value: str | None, default: int) -> int:
+    """An attribute's integer, bounded: Word's values are small, a hostile file's need not be."""
     try:
-        return int(value or default)
+        number = int((value or str(default))[:12])
     except ValueError:
         return default
+    return max(-(10**9), min(number, 10**9))
 
 
 def _style_numbering(styles: etree._Element | None) -> dict[str, tuple[str, int]]:
@@ -308,6 +323,10 @@ class _Reader:
                     else:
                         merged_from.pop(col, None)
                 row.extend([text] + [""] * (span - 1))
+                if len(row) > MAX_COLUMNS:
+                    raise UnsafeFileError(
+                        f"a table row of more than {MAX_COLUMNS} cells: not a plan's table (a crafted file?)"
+                    )
             if any(row):
                 grid.append(row)
         if not grid:
