@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 from pathlib import Path
 
@@ -184,3 +185,19 @@ def test_database_copy_gives_the_last_cell_of_a_table_once() -> None:
         "Huế, ngày 2 tháng 1 năm 2025",
         "KẾ HOẠCH",
     ]
+
+
+def test_utf32_and_mixed_encodings_are_decoded() -> None:
+    """UTF-32 with a BOM was read as UTF-16 ("not a plan"); a text mostly UTF-8 with one
+    Windows-1258 line was read entirely as cp1258 (every Vietnamese letter of the rest broken)."""
+    text = "KẾ HOẠCH\nCải cách hành chính năm 2024\nTỷ lệ hồ sơ đúng hạn đạt tối thiểu 98%.\n"
+    doc = read_document(codecs.BOM_UTF32_LE + text.encode("utf-32-le"), "plan.txt")
+    assert doc.blocks[0].text == "KẾ HOẠCH" and doc.encoding == "utf-32"
+    mixed = text.encode("utf-8") + "Ghi chú: ban hành\n".encode("cp1258")
+    doc = read_document(mixed, "plan.txt")
+    assert [b.text for b in doc.blocks][:3] == [
+        "KẾ HOẠCH",
+        "Cải cách hành chính năm 2024",
+        "Tỷ lệ hồ sơ đúng hạn đạt tối thiểu 98%.",
+    ]
+    assert doc.blocks[3].text.startswith("Ghi ch")

@@ -19,6 +19,8 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     """Bytes -> (text, encoding name, legacy converted?). Never fails: the last resort is cp1258."""
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16's
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
@@ -33,9 +35,27 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     legacy = detect_legacy(text)
     if legacy:
         return CONVERTERS[legacy](text), legacy, True
-    if encoding == "latin-1":
+    if encoding == "latin-1":  # not UTF-8 as a whole, and not a legacy font's bytes
+        mixed = _mixed_lines(data)
+        if mixed is not None:
+            return mixed, "utf-8+cp1258", False
         return data.decode("cp1258", errors="replace"), "cp1258", False
     return text, encoding, False
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """A text pasted together from UTF-8 and Windows-1258 pieces: each line in the encoding it is
+    in. None unless it really is a mix: as many non-ASCII lines valid as UTF-8 as lines that are
+    not (a pure Windows-1258 file has no UTF-8 line beyond ASCII and stays "cp1258")."""
+    out, utf8, foreign = [], 0, 0
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1258", errors="replace"))
+            foreign += 1
+    return "\n".join(out) if utf8 and utf8 >= foreign else None
 
 
 def _hard_wrapped(blocks: list[Block]) -> bool:
