@@ -115,3 +115,106 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     assert not list(out.glob(".*.tmp"))  # no half-written file
     for written in out.glob("*.yaml"):
         assert written.read_text(encoding="utf-8").rstrip().endswith("warnings: []")  # every output is whole
+
+
+def test_shards_together_write_exactly_what_one_run_writes(tmp_path: Path) -> None:
+    """--shard K/N for array jobs: the N slices cover every input once, and output names (made
+    unique over the whole input list) are the same as in one run, collisions included."""
+    corpus = _corpus(tmp_path / "in", copies=5)
+    (corpus / "plan-0.docx").write_bytes((ROOT / "samples/ben-tre-2023.docx").read_bytes())  # collides
+    assert cchc("parse", str(corpus), "-o", str(tmp_path / "one")).returncode == 1  # the broken PDF
+    codes = [
+        cchc("parse", str(corpus), "-o", str(tmp_path / "shards"), "--shard", f"{k}/3").returncode
+        for k in (1, 2, 3)
+    ]
+    assert sorted(codes) == [0, 0, 1]  # the broken PDF falls in exactly one slice
+    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    shards = {p.name: p.read_bytes() for p in (tmp_path / "shards").iterdir()}
+    assert shards == one and "plan-0.txt.yaml" in one and "plan-0.docx.yaml" in one
+    bad = cchc("parse", str(corpus), "-o", str(tmp_path / "x"), "--shard", "4/3")
+    assert bad.returncode == 2 and b"K must be 1..N" in bad.stderr
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is pid (from /proc: no psutil needed)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _wait_for(condition, seconds: float = 60.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _start_batch(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "cchc_cli", "parse", str(corpus), "-o", str(out), "--jobs", "2", *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_a_worker_killed_mid_run_loses_nothing(tmp_path: Path) -> None:
+    """kill -9 of a worker (as the OOM killer does) was a BrokenProcessPool traceback with files
+    never tried and no report; now the files in flight are retried alone and the run completes."""
+    if not Path("/proc/self/stat").exists():
+        import pytest
+
+        pytest.skip("needs /proc")
+    corpus = _corpus(tmp_path / "in", copies=24)
+    (corpus / "broken.pdf").unlink()
+    report = tmp_path / "report.json"
+    proc = _start_batch(corpus, tmp_path / "out", "--report", str(report))
+    assert _wait_for(lambda: len(_children(proc.pid)) >= 2 and (tmp_path / "out").exists())
+    victim = _children(proc.pid)[0]
+    import os
+
+    os.kill(victim, signal.SIGKILL)
+    _, err = proc.communicate(timeout=600)
+    assert b"Traceback" not in err and proc.returncode == 0, err.decode()
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["files"] == 25 and data["summary"]["ok"] == 25
+    for entry in data["files"]:
+        assert Path(entry["output"]).read_text(encoding="utf-8").startswith("schema_version:")
+
+
+def test_workers_end_with_their_parent(tmp_path: Path) -> None:
+    """kill -9 of the parent alone used to leave both workers writing, then hanging on a pipe."""
+    if not Path("/proc/self/stat").exists():
+        import pytest
+
+        pytest.skip("needs /proc")
+    corpus = _corpus(tmp_path / "in", copies=40)
+    proc = _start_batch(corpus, tmp_path / "out")
+    assert _wait_for(lambda: len(_children(proc.pid)) >= 2)
+    workers = _children(proc.pid)
+    proc.kill()
+    proc.wait(timeout=60)
+
+    def gone() -> bool:
+        alive = []
+        for pid in workers:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if state != "Z":
+                alive.append(pid)
+        return not alive
+
+    assert _wait_for(gone, 30.0), "workers outlived their parent"
+    outputs = list((tmp_path / "out").glob("*.yaml")) if (tmp_path / "out").exists() else []
+    for output in outputs:  # whatever was written is whole (atomic writes)
+        assert output.read_text(encoding="utf-8").startswith("schema_version:")

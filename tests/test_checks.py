@@ -16,11 +16,12 @@ import yaml
 
 from cchc_cli.checks import Context, run_rules
 from cchc_cli.checks.baselines import floors_in_force, load_baseline
-from cchc_cli.checks.config import Config, Exemption
+from cchc_cli.checks.config import Config
 from cchc_cli.checks.rules import all_rules
 from cchc_cli.models import Plan
 from cchc_cli.render import findings as out
 from cchc_cli.render import to_yaml
+from cchc_cli.text import fold
 from conftest import BEN_TRE_TEXT, ROOT, parsed
 
 NATIONAL = load_baseline("national")
@@ -40,70 +41,32 @@ def ben_tre() -> Plan:
     return parsed(BEN_TRE_TEXT).model_copy(deep=True)
 
 
+def lower_satisfaction(plan: Plan, value: float = 75) -> str:
+    """Set the plan's target on satisfaction with TTHC (found by meaning, not by its place in the
+    list) below the 2023 floor of 80%; return its id."""
+    (target,) = [t for t in plan.targets if "hai long" in fold(t.metric) and "dat dai" not in fold(t.metric)]
+    target.value = value
+    return target.id
+
+
 @pytest.mark.parametrize("path", [BEN_TRE_TEXT, "samples/ben-tre-2023.docx", "samples/ben-tre-2023.pdf"])
-def test_the_real_plan_has_no_error(path: str) -> None:
+def test_the_real_plan_has_no_finding(path: str) -> None:
+    """Its three tasks of December 2022 prepare the 2023 plan: not a deadline slip (VA108)."""
     plan = parsed(path)
     assert check(plan) == []
-    assert [f.severity for f in validate(plan)] == ["warning"] * 3  # three tasks due in December 2022
+    assert validate(plan) == []
+    december = [t for t in plan.tasks if t.timeline and t.timeline.end and t.timeline.end.year == 2022]
+    assert len(december) == 3
 
 
-def test_a_target_below_the_floor() -> None:
+def test_a_target_below_the_floor_in_the_real_plan() -> None:
     plan = ben_tre()
-    plan.targets[3].value = 75  # satisfaction with TTHC: the 2023 floor is 80%
+    target = lower_satisfaction(plan)
     findings = check(plan)
-    assert [(f.rule, f.severity, f.target) for f in findings] == [("CT101", "error", "T004")]
+    assert [(f.rule, f.severity, f.target) for f in findings] == [("CT101", "error", target)]
     message = findings[0].message
     assert "NQ 131/NQ-CP" in message and "≥ 80% for 2023" in message and "plan has ≥ 75%" in message
     assert findings[0].floor["id"] == "T-9a" and findings[0].floor["confidence"] == "M"
-
-
-def test_the_floor_in_force_follows_the_plan_year() -> None:
-    plan = ben_tre()
-    plan.metadata.plan_year = 2025
-    plan.targets[3].value = 88  # ≥ 88 passes the 2023 floor (≥ 80) but not the 2025 one (> 90)
-    assert [(f.rule, f.floor["id"]) for f in check(plan)] == [("CT101", "T-9b")]
-    plan.metadata.plan_year = 2023
-    assert check(plan) == []
-
-
-def test_a_target_lowered_against_last_year_and_one_dropped() -> None:
-    last, plan = ben_tre(), ben_tre()
-    plan.targets[2].value = 97  # was "từ 98% trở lên"
-    plan.targets = [t for t in plan.targets if t.id != "T010"]
-    findings = check(plan, previous=last)
-    assert sorted((f.rule, f.target) for f in findings) == [("CT102", "T003"), ("CT103", None)]
-    assert "T010" in next(f.message for f in findings if f.rule == "CT103")
-
-
-def test_an_area_left_empty() -> None:
-    plan = ben_tre()
-    plan.targets = [t for t in plan.targets if t.area != "public_finance"]
-    plan.tasks = [t for t in plan.tasks if t.area != "public_finance"]
-    assert [(f.rule, f.message.split(" (")[0]) for f in check(plan)] == [
-        ("CT104", "no target and no task for public_finance")
-    ]
-
-
-def test_aims_without_numbers_outdated_measures_and_the_district_level() -> None:
-    plan = ben_tre()
-    plan.targets[3].comparator, plan.targets[3].value = "increase", None
-    plan.targets[10].metric = "TTHC được cung cấp dịch vụ công trực tuyến mức độ 3, mức độ 4"
-    assert sorted(f.rule for f in check(plan)) == ["CT105", "CT106"]
-    news = parsed("samples/seeds/000_45f2dcc9db8e5b56.txt").model_copy(deep=True)
-    news.metadata.plan_year = 2026
-    assert {f.target for f in check(news) if f.rule == "CT107"} == {"T002", "T004", "T010"}
-
-
-def test_config_turns_off_changes_severity_and_exempts() -> None:
-    plan = ben_tre()
-    plan.targets[3].value = 75
-    plan.targets = [t for t in plan.targets if t.area != "public_finance"]
-    plan.tasks = [t for t in plan.tasks if t.area != "public_finance"]
-    assert sorted(f.rule for f in check(plan)) == ["CT101", "CT104"]
-    config = Config(rules={"CT104": "off", "CT101": "warning"})
-    assert [(f.rule, f.severity) for f in check(plan, config=config)] == [("CT101", "warning")]
-    exempt = Config(exempt=[Exemption(target="T004", rule="CT101", reason="HĐND approved a lower share")])
-    assert [f.rule for f in check(plan, config=exempt)] == ["CT104"]
 
 
 def test_own_baseline_combines_with_the_national_one(tmp_path: Path) -> None:
@@ -137,25 +100,12 @@ def test_own_baseline_combines_with_the_national_one(tmp_path: Path) -> None:
     assert [(f.rule, f.target, f.floor["baseline"]) for f in findings] == [("CT101", "T003", "Bến Tre")]
 
 
-def test_validate_finds_structural_slips() -> None:
-    plan = ben_tre()
-    plan.sections[3].number = "V"  # I, II, III, V, V, VI
-    plan.tasks[4].stt = "6"
-    plan.targets[0].value = 120
-    plan.metadata.plan_year = 2030
-    plan.metadata.number = None
-    plan.targets.append(plan.targets[1].model_copy(update={"id": "T099"}))
-    plan.tasks[0].lead = []
-    rules = sorted({f.rule for f in validate(plan)})
-    assert rules == ["VA101", "VA102", "VA103", "VA104", "VA105", "VA106", "VA107", "VA108"]
-
-
 # -- output formats, parsed back --------------------------------------------------------------------
 
 
 def _faulty_findings():
     plan = ben_tre()
-    plan.targets[3].value = 75
+    lower_satisfaction(plan)
     plan.targets = [t for t in plan.targets if t.area != "public_finance"]
     plan.tasks = [t for t in plan.tasks if t.area != "public_finance"]
     return check(plan), [r for r in all_rules() if r.group == "check-targets"]
@@ -306,7 +256,7 @@ def test_check_targets_exit_codes_and_config(tmp_path: Path) -> None:
     good.write_text(to_yaml(parsed(BEN_TRE_TEXT)), encoding="utf-8")
     assert cchc("check-targets", str(good)).returncode == 0
     plan = ben_tre()
-    plan.targets[3].value = 75
+    lower_satisfaction(plan)
     bad = tmp_path / "2024.yaml"
     bad.write_text(to_yaml(plan), encoding="utf-8")
     result = cchc("check-targets", str(bad), "--format", "sarif")
@@ -340,31 +290,6 @@ def test_config_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
     with pytest.raises(CchcError, match="invalid configuration"):
         load_config(None)
-
-
-@pytest.mark.parametrize(
-    ("numbers", "slips"),
-    [
-        (["a", "b", "c", "d", "đ", "e"], 0),
-        (["a", "b", "c", "d", "e", "f"], 0),
-        (["a", "b", "d"], 1),
-        (["1", "2", "2", "3"], 1),
-        (["I", "II", "IV"], 1),
-    ],
-)
-def test_section_numbering_rule(numbers: list[str], slips: int) -> None:
-    plan = ben_tre()
-    children = plan.sections[5].children[1].children  # VI.2 a) ... g)
-    template = children[0]
-    plan.sections[5].children[1].children = [
-        template.model_copy(update={"number": n, "path": f"VI.2.{n}"}) for n in numbers
-    ]
-    if numbers[0] == "I":
-        plan.sections = [
-            s.model_copy(update={"number": n, "path": n})
-            for s, n in zip(plan.sections, numbers, strict=False)
-        ]
-    assert len([f for f in validate(plan) if f.rule == "VA101"]) == slips
 
 
 @pytest.mark.parametrize("command", ["diff", "check-targets", "validate"])
@@ -408,7 +333,7 @@ def test_bare_check_targets_lints_the_current_folder(tmp_path: Path) -> None:
     (plans / "2024").mkdir(parents=True)
     shutil.copy(ROOT / BEN_TRE_TEXT, plans / "ben-tre-2023.txt")
     low = ben_tre()
-    low.targets[3].value = 75
+    lower_satisfaction(low)
     (plans / "2024" / "low.yaml").write_text(to_yaml(low), encoding="utf-8")
     (plans / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / ".github.yml").write_text("on: push\n", encoding="utf-8")

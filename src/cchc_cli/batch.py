@@ -37,18 +37,35 @@ class Outcome:
     bytes: int = 0
 
 
-def expand(paths: list[str]) -> list[tuple[str, Path]]:
-    """Inputs -> (file, path relative to its root). Folders are walked in sorted order."""
+Exclude = Callable[[Path], bool]  # a path found in a folder -> leave it out? (--exclude, config)
+
+
+def _walk(root: Path, wanted: Callable[[Path], bool], exclude: Exclude | None) -> Iterator[Path]:
+    """Files under a folder in sorted order: hidden names and excluded paths left out (an
+    excluded folder is not entered)."""
+    for here, dirs, files in os.walk(root):
+        base = Path(here)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (exclude and exclude(base / d)))
+        for name in sorted(files):
+            full = base / name
+            if name.startswith(".") or (exclude and exclude(full)):
+                continue
+            if wanted(full):
+                yield full
+
+
+def _document(path: Path) -> bool:
+    return path.name.lower().endswith(SUPPORTED)
+
+
+def expand(paths: list[str], exclude: Exclude | None = None) -> list[tuple[str, Path]]:
+    """Inputs -> (file, path relative to its root). Folders are walked in sorted order; a file
+    named on the command line is always read (excludes apply to what a folder holds)."""
     out: list[tuple[str, Path]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(SUPPORTED):
-                        full = Path(root) / name
-                        out.append((str(full), full.relative_to(p)))
+            out.extend((str(full), full.relative_to(p)) for full in _walk(p, _document, exclude))
         else:
             out.append((raw, Path(p.name)))
     return out
@@ -57,30 +74,42 @@ def expand(paths: list[str]) -> list[tuple[str, Path]]:
 PLAN_FILES = (".yaml", ".yml", ".json")
 
 
-def check_inputs(paths: list[str]) -> list[str]:
-    """What `validate` and `check-targets` read: files as given; folders walked for documents and
-    for plans written by `cchc parse` (YAML/JSON recognised by their content, so a folder's
-    config or CI files are not taken for plans). No path: the current folder."""
+def check_inputs(paths: list[str], exclude: Exclude | None = None) -> list[str]:
+    """What `validate`, `check-targets` and `export` read: files as given; folders walked for
+    documents and for plans written by `cchc parse` (YAML/JSON recognised by their content, so
+    a folder's config or CI files are not taken for plans). No path: the current folder."""
     from cchc_cli.loader import looks_like_plan_content
+
+    def wanted(full: Path) -> bool:
+        return _document(full) or (full.name.lower().endswith(PLAN_FILES) and looks_like_plan_content(full))
 
     out: list[str] = []
     for raw in paths or ["."]:
         p = Path(raw)
-        if not p.is_dir():
+        if p.is_dir():
+            out.extend(str(full) for full in _walk(p, wanted, exclude))
+        else:
             out.append(raw)
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                full = Path(root) / name
-                lower = name.lower()
-                if name.startswith("."):
-                    continue
-                if lower.endswith(SUPPORTED) or (
-                    lower.endswith(PLAN_FILES) and looks_like_plan_content(full)
-                ):
-                    out.append(str(full))
     return out
+
+
+def shard(items: list, spec: str | None) -> list:
+    """The K-th of N slices ("K/N", 1-based) of inputs in their (sorted) order: every N-th item
+    from the K-th, so N machines each take one slice and together take every input once."""
+    if not spec:
+        return items
+    k, n = parse_shard(spec)
+    return items[k - 1 :: n]
+
+
+def parse_shard(spec: str) -> tuple[int, int]:
+    k_text, _, n_text = spec.partition("/")
+    if not (k_text.isascii() and k_text.isdigit() and n_text.isascii() and n_text.isdigit()):
+        raise ValueError(f"--shard {spec!r}: write K/N, e.g. 2/8")
+    k, n = int(k_text), int(n_text)
+    if not 1 <= k <= n or n > 100_000:
+        raise ValueError(f"--shard {spec!r}: K must be 1..N (and N at most 100000)")
+    return k, n
 
 
 def output_names(items: list[tuple[str, Path]], fmt: str) -> list[Path]:
@@ -203,6 +232,9 @@ def up_to_date(source: str, target: Path) -> bool:
         return False
 
 
+Item = tuple[int, str, str]  # (index in the input order, input path, output path)
+
+
 def run(
     items: list[tuple[str, Path]],
     out_dir: Path,
@@ -211,44 +243,91 @@ def run(
     skip_existing: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
+    shard_spec: str | None = None,
 ) -> list[Outcome]:
-    """Process every item; ``on_done`` is called as each finishes. Returns outcomes in input order."""
+    """Process every item (or the shard's slice of them); ``on_done`` is called as each finishes.
+    Returns outcomes in input order. Output names are chosen over all the items before the
+    slice is taken, so the shards of one archive write exactly the files one run would."""
     names = output_names(items, fmt)
     outcomes: dict[int, Outcome] = {}
-    todo: list[tuple[int, str, str]] = []
-    for index, ((path, _), name) in enumerate(zip(items, names, strict=True)):
+
+    def finish(index: int, outcome: Outcome) -> None:
+        outcomes[index] = outcome
+        on_done(outcome)
+
+    todo: list[Item] = []
+    for index, ((path, _), name) in shard(list(enumerate(zip(items, names, strict=True))), shard_spec):
         target = out_dir / name
         if skip_existing and up_to_date(path, target):
-            outcomes[index] = Outcome(path, status="skipped", output=str(target))
-            on_done(outcomes[index])
+            finish(index, Outcome(path, status="skipped", output=str(target)))
         else:
             todo.append((index, path, str(target)))
     if jobs <= 1 or len(todo) <= 1:
         for index, path, target in todo:
-            outcomes[index] = work(path, target, fmt, timeout)
-            on_done(outcomes[index])
+            finish(index, work(path, target, fmt, timeout))
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending: dict[Future, int] = {}
-            queue = iter(todo)
-            try:
-                for index, path, target in queue:  # keep a few per worker in flight, not all at once
-                    pending[pool.submit(work, path, target, fmt, timeout)] = index
-                    if len(pending) >= jobs * 4:
-                        break
-                while pending:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        index = pending.pop(future)
-                        outcomes[index] = future.result()
-                        on_done(outcomes[index])
-                        nxt = next(queue, None)
-                        if nxt is not None:
-                            pending[pool.submit(work, nxt[1], nxt[2], fmt, timeout)] = nxt[0]
-            except KeyboardInterrupt:
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+        rest = todo
+        while rest:
+            suspects, rest = _in_pool(rest, jobs, fmt, timeout, finish)
+            for item in suspects:  # alone, in a pool of its own: a file that kills its worker again fails
+                if _in_pool([item], 1, fmt, timeout, finish)[0]:
+                    finish(
+                        item[0], Outcome(item[1], status="failed", error_kind="crashed", error=WORKER_DIED)
+                    )
     return [outcomes[i] for i in sorted(outcomes)]
+
+
+WORKER_DIED = "the worker process died on this file (killed, or out of memory)"
+
+
+def _in_pool(
+    todo: list[Item], jobs: int, fmt: str, timeout: float | None, finish: Callable[[int, Outcome], None]
+) -> tuple[list[Item], list[Item]]:
+    """Run items in one process pool until all are done or a worker dies (the OOM killer, kill -9).
+    Returns (the items in flight when the pool broke, the items not yet started)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+        pending: dict[Future, Item] = {}
+        position = 0
+
+        def submit() -> None:  # a few per worker in flight, not all at once
+            nonlocal position
+            item = todo[position]
+            position += 1
+            pending[pool.submit(work, item[1], item[2], fmt, timeout)] = item
+
+        try:
+            while position < len(todo) and len(pending) < jobs * 4:
+                submit()
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    item = pending.pop(future)
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool:
+                        return [item, *pending.values()], todo[position:]
+                    finish(item[0], outcome)
+                    if position < len(todo):
+                        submit()
+        except KeyboardInterrupt:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return [], []
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end when the parent is gone (kill -9, or SIGTERM to it alone), instead of
+    writing on and then waiting forever on a pipe nobody reads."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cchc-parent-watch", daemon=True).start()
 
 
 def report_data(outcomes: list[Outcome], seconds: float, jobs: int) -> dict:

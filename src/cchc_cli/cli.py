@@ -89,6 +89,40 @@ def _terminal_safe(text: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
+FORMAT_OPTION = typer.Option(
+    "--format",
+    "-f",
+    help="Output format (default: text, or github inside GitHub Actions).",
+    show_default=False,
+)
+FAIL_OPTION = typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
+CONFIG_OPTION = typer.Option(
+    "--config",
+    help="Config file for every input (default: the nearest .cchc.yaml or pyproject.toml [tool.cchc] "
+    "above each input, up to the repository's root).",
+)
+SELECT_OPTION = typer.Option(
+    "--select",
+    help="Only these rules: ids, prefixes (CT, VA10), names or ALL (repeat; replaces the config's).",
+    metavar="RULE",
+)
+IGNORE_OPTION = typer.Option(
+    "--ignore", help="Leave these rules out (repeat; adds to the config's).", metavar="RULE"
+)
+EXTEND_OPTION = typer.Option(
+    "--extend-select", help="Add these rules to the selection (repeat).", metavar="RULE"
+)
+EXCLUDE_OPTION = typer.Option(
+    "--exclude",
+    help="Leave out files and folders found in folders, as .gitignore writes them (repeat; adds to the config's).",
+    metavar="PATTERN",
+)
+FILES_ARGUMENT = typer.Argument(
+    help="Plans (YAML/JSON written by cchc parse) or documents, and folders; none: the current folder.",
+    show_default=False,
+)
+
+
 @app.command()
 def parse(
     files: Annotated[
@@ -120,6 +154,15 @@ def parse(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0, help="Seconds one document may take (0: no limit).")
     ] = 120.0,
+    exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            help="Take only the K-th of N slices of the inputs (K/N, e.g. 3/8), for N machines or array jobs.",
+            metavar="K/N",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     explain: Annotated[
         bool,
@@ -141,7 +184,15 @@ def parse(
 
         logging.getLogger("pdfminer").setLevel(logging.WARNING)
     output = Path(output_text) if output_text else None
-    batch = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-")
+    batch = len(files) > 1 or any(Path(f).is_dir() for f in files if f != "-") or shard is not None
+    if shard is not None:
+        from cchc_cli.batch import parse_shard
+
+        try:
+            parse_shard(shard)
+        except ValueError as error:
+            typer.echo(f"cchc: error: {error}", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
     if not batch:
         target, chosen = _one_output(files[0], output_text, fmt_option)
         raise typer.Exit(_parse_one(files[0], target, chosen, timeout, debug, explain))
@@ -160,7 +211,9 @@ def parse(
         raise typer.Exit(EXIT_USAGE)
     cores = os.cpu_count() or 1
     workers = min(jobs, cores) if jobs else cores  # more processes than cores only wait on each other
-    raise typer.Exit(_parse_many(expand(files), output, fmt.value, workers, skip_existing, report, timeout))
+    configs = _configs(None, None, None, None, debug)
+    items = expand(files, _excluder(configs, exclude))
+    raise typer.Exit(_parse_many(items, output, fmt.value, workers, skip_existing, report, timeout, shard))
 
 
 def _one_output(source: str, raw: str | None, fmt: OutputFormat | None) -> tuple[Path | None, str]:
@@ -213,7 +266,14 @@ def _parse_one(
 
 
 def _parse_many(
-    items: list, out_dir: Path, fmt: str, jobs: int, skip_existing: bool, report: Path | None, timeout: float
+    items: list,
+    out_dir: Path,
+    fmt: str,
+    jobs: int,
+    skip_existing: bool,
+    report: Path | None,
+    timeout: float,
+    shard: str | None = None,
 ) -> int:
     import json
     import time
@@ -241,7 +301,9 @@ def _parse_many(
     start = time.perf_counter()
 
     with progress:
-        task = progress.add_task("", total=len(items), rate="-")
+        from cchc_cli.batch import shard as slice_of
+
+        task = progress.add_task("", total=len(slice_of(items, shard)), rate="-")
 
         def done(outcome: batch.Outcome) -> None:
             elapsed = time.perf_counter() - start
@@ -255,7 +317,7 @@ def _parse_many(
                 )
 
         try:
-            outcomes = batch.run(items, out_dir, fmt, jobs, skip_existing, timeout or None, done)
+            outcomes = batch.run(items, out_dir, fmt, jobs, skip_existing, timeout or None, done, shard)
         except KeyboardInterrupt:
             console.print("interrupted: finished files are complete; no half-written file was left")
             return EXIT_INTERRUPTED
@@ -367,9 +429,8 @@ class Level(StrEnum):
     info = "info"
 
 
-def _report(findings, files: list[str], rules, fmt: CheckFormat | None, fail_on: Level) -> int:
-    from cchc_cli.checks import worst
-    from cchc_cli.checks.base import SEVERITY_RANK
+def _report(findings, files: list[str], rules, fmt: CheckFormat | None, failing) -> int:
+    """Print the findings; exit 1 when `failing(finding)` holds for one (its config's --fail-on)."""
     from cchc_cli.render import findings as out
 
     if fmt is None:  # in a GitHub Actions job, annotations on the pull request; else for people
@@ -387,62 +448,89 @@ def _report(findings, files: list[str], rules, fmt: CheckFormat | None, fail_on:
         sys.stdout.write(out.to_junit(findings, files, rules))
     else:
         sys.stdout.write(out.to_sarif(findings, rules))
-    return EXIT_FAILED if worst(findings) >= SEVERITY_RANK[fail_on.value] else EXIT_OK
+    return EXIT_FAILED if any(failing(f) for f in findings) else EXIT_OK
 
 
-FORMAT_OPTION = typer.Option(
-    "--format",
-    "-f",
-    help="Output format (default: text, or github inside GitHub Actions).",
-    show_default=False,
-)
-FAIL_OPTION = typer.Option("--fail-on", help="Exit 1 when a finding is at or above this level.")
-CONFIG_OPTION = typer.Option(
-    "--config", help="Config file (default: .cchc.yaml or [tool.cchc] in pyproject.toml)."
-)
+def _configs(config: str | None, select, ignore, extend_select, debug: bool):
+    """The config of each input (see checks.config.Configs); a bad one ends the run: exit 2."""
+    from cchc_cli.checks.config import Configs
+
+    try:
+        return Configs(config, select=select, ignore=ignore, extend_select=extend_select)
+    except CchcError as error:
+        raise typer.Exit(_fail(error, "", debug, EXIT_USAGE)) from None
 
 
-def _check_all(
-    files: list[str], command: str, settings, debug: bool, context: dict
-) -> tuple[list, list[str], bool]:
-    """Every input tried, in order: (findings, the inputs, whether cchc itself failed on one).
+def _inputs(files: list[str] | None, configs, exclude: list[str] | None, debug: bool) -> list[str]:
+    """Files as given, folders walked; left out: what --exclude or the nearest config excludes."""
+    from cchc_cli.batch import check_inputs
+
+    try:
+        return check_inputs(files or [], _excluder(configs, exclude))
+    except CchcError as error:  # a broken config met on the way down
+        raise typer.Exit(_fail(error, "", debug, EXIT_USAGE)) from None
+
+
+def _excluder(configs, exclude: list[str] | None):
+    """path -> leave it out? --exclude (from the current folder) or the nearest config's exclude."""
+    from cchc_cli.checks.config import exclusion
+
+    by_flag = exclusion(exclude, Path.cwd()) if exclude else None
+
+    def excluded(path: Path) -> bool:
+        return bool(by_flag and by_flag(path)) or configs.for_path(path).excluded(path)
+
+    return excluded
+
+
+def _check_all(inputs: list[str], command: str, configs, debug: bool, prepare=None) -> tuple[list, bool]:
+    """Every input tried, in order: (findings, whether cchc itself failed on one).
 
     An input that cannot be read or parsed is an IO100 finding, a plan file that breaks the model
-    gives VA100 findings, and the run goes on with the next input."""
-    from cchc_cli.batch import check_inputs
+    gives VA100 findings, and the run goes on with the next input. `prepare(ctx, config)` adds
+    what check-targets needs (floors, last year's plan)."""
     from cchc_cli.checks import Context, run_rules
     from cchc_cli.pipeline import load_for_checks
 
-    inputs, findings, crashed = check_inputs(files), [], False
+    findings, crashed = [], False
     for path in inputs:
         try:
-            plan, errors, where = load_for_checks(path)
-            ctx = Context(plan=plan, file=path, positions=where, load_errors=errors, **context)
-            if plan is not None and "floors" in context:
-                from cchc_cli.checks.baselines import floors_in_force
-
-                ctx.floors = floors_in_force(context["floors"], plan.metadata.plan_year)
-        except CchcError as error:
-            error.path = error.path or path
-            ctx = Context(plan=None, file=path, read_error=error.message)
+            config = configs.for_path(path)
+            try:
+                plan, errors, where = load_for_checks(path)
+                ctx = Context(plan=plan, file=path, positions=where, load_errors=errors)
+            except CchcError as error:
+                ctx = Context(plan=None, file=path, read_error=error.message)
+            if ctx.plan is not None and prepare is not None:
+                prepare(ctx, config)  # a bad baseline is the run's error, not the input's
+            findings += run_rules(ctx, command, config)
+        except CchcError as error:  # a broken config or baseline: the run's error
+            raise typer.Exit(_fail(error, path, debug, EXIT_USAGE)) from None
         except Exception as error:  # a bug: one line, exit 3 at the end, the other inputs still checked
             crashed = _fail(error, path, debug) == EXIT_INTERNAL or crashed
-            continue
-        findings += run_rules(ctx, command, settings)
-    return findings, inputs, crashed
+    return findings, crashed
+
+
+def _failing(configs, fail_on: Level | None):
+    from cchc_cli.checks.base import SEVERITY_RANK
+
+    def failing(finding) -> bool:
+        level = fail_on.value if fail_on else configs.for_path(finding.file).fail_on
+        return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[level]
+
+    return failing
 
 
 @app.command()
 def validate(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Plans (YAML/JSON written by cchc parse) or documents, and folders; none: the current folder."
-        ),
-    ] = None,
+    files: Annotated[list[str] | None, FILES_ARGUMENT] = None,
     fmt: Annotated[CheckFormat | None, FORMAT_OPTION] = None,
     fail_on: Annotated[Level | None, FAIL_OPTION] = None,
     config: Annotated[str | None, CONFIG_OPTION] = None,
+    select: Annotated[list[str] | None, SELECT_OPTION] = None,
+    ignore: Annotated[list[str] | None, IGNORE_OPTION] = None,
+    extend_select: Annotated[list[str] | None, EXTEND_OPTION] = None,
+    exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check plans against the model (field path, line and column of every error) and for
@@ -451,37 +539,56 @@ def validate(
     tried; one that cannot be read is an IO100 finding.
     Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 usage error, 3 internal error.
     """
-    from cchc_cli.checks.config import load_config
     from cchc_cli.checks.rules import all_rules
 
-    try:
-        settings = load_config(config)
-    except CchcError as error:
-        raise typer.Exit(_fail(error, config or ".cchc.yaml", debug, EXIT_USAGE)) from None
-    findings, inputs, crashed = _check_all(files or [], "validate", settings, debug, {})
+    configs = _configs(config, select, ignore, extend_select, debug)
+    inputs = _inputs(files, configs, exclude, debug)
+    findings, crashed = _check_all(inputs, "validate", configs, debug)
     rules = [r for r in all_rules() if r.runs_in("validate")]
-    code = _report(findings, inputs, rules, fmt, fail_on or Level(settings.fail_on))
+    code = _report(findings, inputs, rules, fmt, _failing(configs, fail_on))
     raise typer.Exit(EXIT_INTERNAL if crashed else code)
+
+
+def _last_year(previous: list[str], inputs: int):
+    """--previous read: one plan for one input, or plans and folders indexed by maker and year."""
+    from cchc_cli.batch import check_inputs
+    from cchc_cli.checks.pairing import LastYear
+    from cchc_cli.pipeline import load_plan
+
+    if not previous:
+        return LastYear()
+    files = check_inputs(previous)
+    if not files:
+        raise CchcError("--previous: no plan or document found", " ".join(previous))
+    single = len(previous) == 1 and not Path(previous[0]).is_dir() and inputs <= 1
+    return LastYear.index_of([(path, load_plan(path)) for path in files], single)
 
 
 @app.command("check-targets")
 def check_targets(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Plans (YAML/JSON written by cchc parse) or documents, and folders; none: the current folder."
-        ),
-    ] = None,
+    files: Annotated[list[str] | None, FILES_ARGUMENT] = None,
     baseline: Annotated[
         list[str] | None,
-        typer.Option("--baseline", help="'national' or a baseline YAML file; repeat to combine."),
+        typer.Option(
+            "--baseline", help="'national' or a baseline YAML file; repeat to combine.", metavar="NAME|FILE"
+        ),
     ] = None,
     previous: Annotated[
-        str | None, typer.Option("--previous", help="Last year's plan, to catch lowered targets (one input).")
+        list[str] | None,
+        typer.Option(
+            "--previous",
+            help="Last year's plan (one input), or plans and folders: each input is paired with the "
+            "plan of its province for the year before (repeat).",
+            metavar="PLAN|FOLDER",
+        ),
     ] = None,
     fmt: Annotated[CheckFormat | None, FORMAT_OPTION] = None,
     fail_on: Annotated[Level | None, FAIL_OPTION] = None,
     config: Annotated[str | None, CONFIG_OPTION] = None,
+    select: Annotated[list[str] | None, SELECT_OPTION] = None,
+    ignore: Annotated[list[str] | None, IGNORE_OPTION] = None,
+    extend_select: Annotated[list[str] | None, EXTEND_OPTION] = None,
+    exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Lint plans' targets: below a national (or your) floor, lowered or dropped against last
@@ -489,35 +596,70 @@ def check_targets(
     one that cannot be read is an IO100 finding. `cchc rules` lists the rules.
     Exit codes: 0 nothing at or above --fail-on (default error), 1 findings, 2 usage error, 3 internal error.
     """
-    from cchc_cli.checks.baselines import load_baseline
-    from cchc_cli.checks.config import load_config
+    from cchc_cli.checks.baselines import floors_in_force, load_baseline
     from cchc_cli.checks.rules import all_rules
-    from cchc_cli.pipeline import load_plan
 
-    if previous and len(files or []) > 1:
-        typer.echo("cchc: error: --previous compares one plan with last year's: give one input", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    configs = _configs(config, select, ignore, extend_select, debug)
+    inputs = _inputs(files, configs, exclude, debug)
     try:
-        settings = load_config(config)
-        floors = [f for name in (baseline or settings.baselines) for f in load_baseline(name)]
-        last = load_plan(previous) if previous else None
-    except Exception as error:
-        raise typer.Exit(_fail(error, previous or config or "baseline", debug, EXIT_USAGE)) from None
-    findings, inputs, crashed = _check_all(
-        files or [], "check-targets", settings, debug, {"floors": floors, "previous": last}
-    )
+        last_year = _last_year(previous or [], len(inputs))
+    except CchcError as error:
+        raise typer.Exit(_fail(error, "", debug, EXIT_USAGE)) from None
+    loaded: dict[tuple[str, ...], list] = {}
+
+    def prepare(ctx, settings) -> None:
+        names = tuple(baseline or settings.baseline_paths())
+        if names not in loaded:
+            loaded[names] = [f for name in names for f in load_baseline(name)]
+        ctx.floors = floors_in_force(loaded[names], ctx.plan.metadata.plan_year)
+        ctx.previous = last_year.of(ctx.plan, ctx.file)
+
+    findings, crashed = _check_all(inputs, "check-targets", configs, debug, prepare)
+    for note in last_year.notes:
+        typer.echo(f"cchc: note: {_terminal_safe(note)}", err=True)
     rules = [r for r in all_rules() if r.runs_in("check-targets")]
-    code = _report(findings, inputs, rules, fmt, fail_on or Level(settings.fail_on))
+    code = _report(findings, inputs, rules, fmt, _failing(configs, fail_on))
     raise typer.Exit(EXIT_INTERNAL if crashed else code)
 
 
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
 @app.command("rules")
-def list_rules() -> None:
-    """List every rule of `validate` and `check-targets`: id, default severity, what it checks."""
+def list_rules(
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat.text,
+) -> None:
+    """List every rule of `validate` and `check-targets`: id, default severity, the command that
+    runs it, what it checks, and its options with their defaults (set them in .cchc.yaml)."""
+    import json
+
     from cchc_cli.checks.rules import all_rules
 
+    if fmt == RulesFormat.json:
+        data = [
+            {
+                "id": rule.id,
+                "name": rule.name,
+                "severity": rule.severity,
+                "command": rule.group,
+                "summary": rule.summary,
+                "fix": rule.fix,
+                "options": {
+                    name: {"default": option.default, "type": option.type_name(), "help": option.help}
+                    for name, option in rule.options.items()
+                },
+            }
+            for rule in all_rules()
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
     for rule in all_rules():
         typer.echo(f"{rule.id}  {rule.severity:<7}  {rule.group:<13}  {rule.name}: {rule.summary}")
+        for name, option in rule.options.items():
+            default = option.default.isoformat() if hasattr(option.default, "isoformat") else option.default
+            typer.echo(f"       {name} = {default!r}  ({option.type_name()}): {option.help}")
 
 
 class ExportFormat(StrEnum):
@@ -548,8 +690,12 @@ _EXPORT_BY_SUFFIX = {
 @app.command()
 def export(
     files: Annotated[
-        list[str], typer.Argument(help="Plans: YAML/JSON, or any document cchc parse reads; folders too.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Plans: YAML/JSON, or any document cchc parse reads; folders too; none: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
     fmt_option: Annotated[
         ExportFormat | None,
         FORMAT_FROM_EXTENSION,
@@ -566,6 +712,7 @@ def export(
             "a spreadsheet never runs it as a formula).",
         ),
     ] = False,
+    exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Plan data in the forms people open: the full Plan as YAML/JSON, or flat tables of
@@ -581,9 +728,9 @@ def export(
     if output is not None and str(output) == "-":
         output = None  # "-o -": standard output (the text formats)
     # Folders are walked for documents and for the plans `cchc parse` wrote (by content).
-    paths = check_inputs(files)
+    paths = check_inputs(files, _excluder(_configs(None, None, None, None, debug), exclude))
     if not paths:
-        typer.echo(f"cchc: error: {' '.join(files)}: no plan or document to export", err=True)
+        typer.echo(f"cchc: error: {' '.join(files or ['.'])}: no plan or document to export", err=True)
         raise typer.Exit(EXIT_USAGE)
     if fmt in (ExportFormat.yaml, ExportFormat.json) and len(paths) != 1:
         typer.echo(
@@ -666,9 +813,33 @@ def _utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+# Names shown for values in --help where typer would show a Python type ("<list[str]>", "<float range>").
+METAVARS = {
+    "output": "FILE",
+    "config": "FILE",
+    "output_text": "FILE",
+    "report": "FILE",
+    "jobs": "N",
+    "timeout": "SECONDS",
+    "threshold": "SCORE",
+}
+
+
+def _readable_metavars(command) -> None:
+    for param in getattr(command, "params", []):
+        if param.param_type_name == "argument":  # its name (FILES..., OLD) says it; no "<list[str]>"
+            param.display_type_rich = lambda ctx: None
+        elif getattr(param, "metavar", None) is None and param.name in METAVARS:
+            param.metavar = METAVARS[param.name]
+    for sub in getattr(command, "commands", {}).values():
+        _readable_metavars(sub)
+
+
 def main() -> None:
     _utf8_streams()
     try:
-        app()
+        command = typer.main.get_command(app)
+        _readable_metavars(command)
+        command(prog_name="cchc")
     except Exception as error:  # a bug outside every per-file guard: still one line, exit 3
         sys.exit(_fail(error, "cchc", "--debug" in sys.argv))

@@ -63,3 +63,14 @@ class TimeLimitError(CchcError):
 
 
 EXIT_INTERRUPTED = 130
+
+
+def describe(error) -> str:
+    """Every error of a pydantic ValidationError as `field.path: message`, joined (its own title
+    says only "3 validation errors for Config")."""
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"]) or "file"
+        message = item["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}")
+    return "; ".join(parts)

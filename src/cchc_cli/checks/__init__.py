@@ -14,10 +14,10 @@ def run_rules(ctx: Context, group: str, config: Config) -> list[Finding]:
     for rule in all_rules():
         if not rule.runs_in(group) or (ctx.plan is None and rule.group != "both"):
             continue
-        setting = config.setting(rule.id)
-        if not setting.enabled:
+        if not config.selected(rule):
             continue
-        for finding in rule.findings(ctx, setting.severity or rule.severity):
+        severity = config.setting(rule.id).severity or rule.severity
+        for finding in rule.findings(ctx, severity, config.options(rule.id)):
             if _exempt(finding, config):
                 continue
             findings.append(finding)

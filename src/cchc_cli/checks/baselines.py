@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from cchc_cli import safeyaml
-from cchc_cli.errors import CchcError
+from cchc_cli.errors import CchcError, describe
 from cchc_cli.models import Area, Comparator, Target, Unit
 from cchc_cli.text import COMPARATOR_SYMBOL, fold
 
@@ -68,9 +68,10 @@ def load_baseline(name_or_path: str) -> list[Floor]:
         data = _File.model_validate(safeyaml.load(text))
     except CchcError as exc:
         raise CchcError(f"not a valid baseline file: {exc.message}", where) from None
-    except (yaml.YAMLError, ValidationError) as exc:
-        first = str(exc).splitlines()[0]
-        raise CchcError(f"not a valid baseline file: {first}", where) from None
+    except ValidationError as exc:
+        raise CchcError(f"not a valid baseline file: {describe(exc)}", where) from None
+    except yaml.YAMLError as exc:
+        raise CchcError(f"not a valid baseline file: {str(exc).splitlines()[0]}", where) from None
     for floor in data.floors:
         floor.baseline = data.name
     return data.floors

@@ -1,14 +1,17 @@
 """The rules, one module each (like yamllint's rules/): an id, a default severity, a fix hint,
-and the module docstring, whose first line `cchc rules` shows."""
+the command that runs it, its options with their defaults, and the module docstring, whose first
+line `cchc rules` shows. A rule's check takes the Context and its options and yields Problems."""
 
 from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable
+from functools import cache
 
-from cchc_cli.checks.base import Command, Context, Rule, Severity
+from cchc_cli.checks.base import Command, Option, Problem, Rule, Severity
+
+__all__ = ["Option", "Problem", "all_rules", "by_key", "rule"]
 
 MODULES = [
     "io100_unreadable",
@@ -32,18 +35,31 @@ MODULES = [
 
 
 def rule(
-    rule_id: str, name: str, severity: Severity, fix: str, *, command: Command
+    rule_id: str,
+    name: str,
+    severity: Severity,
+    fix: str,
+    *,
+    command: Command,
+    options: dict[str, Option] | None = None,
 ) -> Callable[[Callable], Callable]:
-    """Register the decorated check function of a rule module, and the command that runs it."""
+    """Register the decorated check function of a rule module, its command and its options."""
 
-    def register(check: Callable[[Context], Iterable[dict[str, Any]]]) -> Callable:
+    def register(check: Callable) -> Callable:
         module = sys.modules[check.__module__]
         summary = (module.__doc__ or "").strip().splitlines()[0]
-        module.RULE = Rule(rule_id, name, severity, summary, fix, check, command)  # type: ignore[attr-defined]
+        module.RULE = Rule(rule_id, name, severity, summary, fix, check, command, options or {})  # type: ignore[attr-defined]
         return check
 
     return register
 
 
-def all_rules() -> list[Rule]:
-    return [importlib.import_module(f"{__name__}.{name}").RULE for name in MODULES]
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    return tuple(importlib.import_module(f"{__name__}.{name}").RULE for name in MODULES)
+
+
+@cache
+def by_key() -> dict[str, Rule]:
+    """Each rule under its id and its name ("VA103", "percent-range")."""
+    return {key: r for r in all_rules() for key in (r.id, r.name)}

@@ -6,7 +6,7 @@ must agree; the floor in force is the latest one whose year has come by the plan
 
 from __future__ import annotations
 
-from cchc_cli.checks.rules import rule
+from cchc_cli.checks.rules import Problem, rule
 from cchc_cli.diff import strictness  # the same order of strictness as `cchc diff`
 from cchc_cli.models import Target
 from cchc_cli.text import COMPARATOR_SYMBOL
@@ -19,7 +19,7 @@ from cchc_cli.text import COMPARATOR_SYMBOL
     "raise the target to at least the floor, or exempt it with a reason",
     command="check-targets",
 )
-def check(ctx):
+def check(ctx, options):
     for index, target in enumerate(ctx.plan.targets):
         for floor in ctx.floors:
             if target.value is None or floor.value is None or not floor.matches(target):
@@ -35,13 +35,13 @@ def check(ctx):
                 location=target.location,
             )
             if strictness(as_floor, target) == -1:
-                yield {
-                    "message": f"below {floor.describe()}: plan has {_show(target)} for '{target.metric}'",
-                    "path": f"targets[{index}].value",
-                    "target": target.id,
-                    "location": target.location,
-                    "floor": floor.model_dump(exclude={"match", "exclude"}),
-                }
+                yield Problem(
+                    message=f"below {floor.describe()}: plan has {_show(target)} for '{target.metric}'",
+                    path=f"targets[{index}].value",
+                    target=target.id,
+                    location=target.location,
+                    floor=floor.model_dump(exclude={"match", "exclude"}),
+                )
 
 
 def _show(target: Target) -> str:

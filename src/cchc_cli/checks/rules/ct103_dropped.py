@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_cli.checks.rules import rule
+from cchc_cli.checks.rules import Problem, rule
 from cchc_cli.text import commitment
 
 
@@ -13,13 +13,13 @@ from cchc_cli.text import commitment
     "carry the target over, or say in the plan why it ended",
     command="check-targets",
 )
-def check(ctx):
+def check(ctx, options):
     if ctx.previous is None:
         return
     for change in ctx.changes.targets:
         if change.change == "removed":
             old = change.old
-            yield {
-                "message": f"dropped since last year: '{old['metric']}' ({commitment(old)}, last year's {old['id']})",
-                "path": "targets",
-            }
+            yield Problem(
+                message=f"dropped since last year: '{old['metric']}' ({commitment(old)}, last year's {old['id']})",
+                path="targets",
+            )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cchc_cli.checks.rules import rule
+from cchc_cli.checks.rules import Option, Problem, rule
+from cchc_cli.models import Area
 
 AREAS = {
     "institutional": "cải cách thể chế",
@@ -15,10 +16,16 @@ AREAS = {
 
 
 @rule(
-    "CT104", "empty-area", "warning", "add at least a target or a task for the area", command="check-targets"
+    "CT104",
+    "empty-area",
+    "warning",
+    "add at least a target or a task for the area",
+    command="check-targets",
+    options={"areas": Option(list(AREAS), "the reform areas a plan must cover", list[Area], "list of areas")},
 )
-def check(ctx):
+def check(ctx, options):
     covered = {t.area for t in ctx.plan.targets} | {t.area for t in ctx.plan.tasks}
-    for area, name in AREAS.items():
+    for area in options.areas:
         if area not in covered:
-            yield {"message": f"no target and no task for {area} ({name})", "path": "targets"}
+            name = AREAS.get(area, area)
+            yield Problem(message=f"no target and no task for {area} ({name})", path="targets")

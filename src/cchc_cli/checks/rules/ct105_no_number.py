@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_cli.checks.rules import rule
+from cchc_cli.checks.rules import Problem, rule
 
 
 @rule(
@@ -12,17 +12,17 @@ from cchc_cli.checks.rules import rule
     "state the target as a number at least the floor",
     command="check-targets",
 )
-def check(ctx):
+def check(ctx, options):
     for index, target in enumerate(ctx.plan.targets):
         if target.value is not None:
             continue
         for floor in ctx.floors:
             if floor.value is not None and floor.matches(target):
-                yield {
-                    "message": f"'{target.metric}' has no number; {floor.describe()}",
-                    "path": f"targets[{index}]",
-                    "target": target.id,
-                    "location": target.location,
-                    "floor": floor.model_dump(exclude={"match", "exclude"}),
-                }
+                yield Problem(
+                    message=f"'{target.metric}' has no number; {floor.describe()}",
+                    path=f"targets[{index}]",
+                    target=target.id,
+                    location=target.location,
+                    floor=floor.model_dump(exclude={"match", "exclude"}),
+                )
                 break

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_cli.checks.rules import rule
+from cchc_cli.checks.rules import Problem, rule
 from cchc_cli.text import is_roman, roman_value, small_number
 
 # Vietnamese lists letter items a b c d đ e g h i k ...; Word's lists use the Latin alphabet.
@@ -29,7 +29,7 @@ def _letter_follows(a: str, b: str) -> bool:
 
 
 @rule("VA101", "section-numbering", "warning", "renumber the headings in sequence", command="validate")
-def check(ctx):
+def check(ctx, options):
     def walk(sections, prefix):
         previous, previous_number = None, ""
         for i, section in enumerate(sections):
@@ -43,17 +43,17 @@ def check(ctx):
                 else:
                     ok, repeated = current[1] == previous[1] + 1, current[1] == previous[1]
                 if repeated:
-                    yield {
-                        "message": f"section {section.path} repeats the number before it",
-                        "path": f"{path}.number",
-                        "location": section.location,
-                    }
+                    yield Problem(
+                        message=f"section {section.path} repeats the number before it",
+                        path=f"{path}.number",
+                        location=section.location,
+                    )
                 elif not ok:
-                    yield {
-                        "message": f"section numbering jumps from {previous_number} to {section.number}",
-                        "path": f"{path}.number",
-                        "location": section.location,
-                    }
+                    yield Problem(
+                        message=f"section numbering jumps from {previous_number} to {section.number}",
+                        path=f"{path}.number",
+                        location=section.location,
+                    )
             if current:
                 previous, previous_number = current, section.number
             yield from walk(section.children, f"{path}.children")
