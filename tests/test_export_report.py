@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import shutil
@@ -16,6 +17,7 @@ from openpyxl import load_workbook
 
 from cchc_cli.render import tables, to_json, to_yaml
 from cchc_cli.render.report import render_report
+from cchc_cli.vocab import labels
 from conftest import BEN_TRE_TEXT, ROOT, parsed
 
 SEEDS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples/seeds").glob("*.txt"))
@@ -61,25 +63,54 @@ def test_five_seeds_make_one_workbook_with_the_source_of_every_row(tmp_path: Pat
     assert book.sheetnames == ["Kế hoạch", "Chỉ tiêu", "Nhiệm vụ", "Văn bản"]
     sheet = book["Chỉ tiêu"]
     header = [c.value for c in sheet[1]]
+    assert header[:5] == ["Tệp nguồn", "Mã", "Mục", "Lĩnh vực", "Chỉ tiêu"]
     got = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)]
     expected = [(path, t.id, t.value) for path in SEEDS for t in parsed(path).targets]
-    assert [(r["source"], r["id"], r["value"]) for r in got] == expected
+    assert [(r["Tệp nguồn"], r["Mã"], r["Giá trị"]) for r in got] == expected
+    # Area names and comparators as people write them, not the model's codes.
+    assert {r["Lĩnh vực"] for r in got} >= {
+        "Cải cách thủ tục hành chính",
+        "Chính quyền điện tử, chính quyền số",
+    }
+    assert "≥" in {r["So sánh"] for r in got} and ">=" not in {r["So sánh"] for r in got}
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     tasks = book["Nhiệm vụ"]
     header = [c.value for c in tasks[1]]
     task_rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in tasks.iter_rows(min_row=2)]
     plan = parsed(BEN_TRE_TEXT)
-    assert [(r["source"], r["id"], r["content"], r["lead"], r["timeline"]) for r in task_rows] == [
-        (BEN_TRE_TEXT, t.id, t.content, "; ".join(t.lead), t.timeline.text) for t in plan.tasks
-    ]
+    assert [
+        (r["Tệp nguồn"], r["Mã"], r["Nội dung"], r["Cơ quan chủ trì"], r["Thời gian"]) for r in task_rows
+    ] == [(BEN_TRE_TEXT, t.id, t.content, "; ".join(t.lead), t.timeline.text) for t in plan.tasks]
+    # Dates are dates in Excel (sortable, filterable), not text.
+    ends = [r["Kết thúc"] for r in task_rows if r["Kết thúc"] is not None]
+    assert ends and all(isinstance(end, dt.datetime) for end in ends)
+    assert ends[0].date() == next(t.timeline.end for t in plan.tasks if t.timeline and t.timeline.end)
     assert book["Kế hoạch"].max_row - 1 == 5
+
+
+def test_english_labels_on_request(tmp_path: Path) -> None:
+    out = tmp_path / "plans.xlsx"
+    assert cchc("export", BEN_TRE_TEXT, "-o", str(out), "--lang", "en").returncode == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Plans", "Targets", "Tasks", "References"]
+    assert [c.value for c in book["Targets"][1]][:4] == ["Source file", "ID", "Section", "Reform area"]
+    markdown = tables.to_markdown([parsed(BEN_TRE_TEXT)], ["targets"], "en")
+    assert markdown.startswith("## Targets (targets)") and "| Administrative procedures |" in markdown
+    html = render_report(parsed(BEN_TRE_TEXT), "en")
+    assert '<html lang="en">' in html and "Targets by reform area" in html and "Chỉ tiêu theo" not in html
+    # csv keeps the stable keys and codes whatever the language.
+    csv_text = cchc("export", BEN_TRE_TEXT, "-f", "csv", "--what", "targets", "--lang", "en").stdout.decode()
+    assert csv_text.lstrip("\ufeff").startswith("source,id,section,area,metric,comparator")
+    assert ",administrative_procedures," in csv_text
 
 
 def test_markdown_tables() -> None:
     text = tables.to_markdown([parsed(BEN_TRE_TEXT)], ["targets"])
     lines = text.splitlines()
-    assert lines[0] == "## Chỉ tiêu (targets)" and lines[2].startswith("| id | section |")
-    assert len([line for line in lines if line.startswith("| T0")]) == 15
+    assert lines[0] == "## Chỉ tiêu (targets)" and lines[2].startswith("| Mã | Mục | Lĩnh vực |")
+    rows = [line for line in lines if line.startswith("| T0")]
+    names = [words["vi"] for words in labels().areas.values()]
+    assert len(rows) == 15 and all(any(f"| {name} |" in row for name in names) for row in rows)
 
 
 # -- the report in a browser --------------------------------------------------------------------

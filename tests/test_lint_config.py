@@ -201,3 +201,63 @@ def test_rules_lists_options_with_defaults(tmp_path: Path) -> None:
     assert by_id["VA108"]["command"] == "validate" and by_id["IO100"]["command"] == "both"
     text = cchc("rules", cwd=tmp_path).stdout.decode()
     assert "months_before = 3  (int 0..24)" in text
+
+
+def test_a_folder_of_twenty_plans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11's acceptance: documents and YAML mixed, one unreadable, one below a floor. Bare
+    `cchc check-targets` reports every plan, SARIF and JUnit are complete and valid, and
+    `cchc export . -o all.xlsx` holds every plan's rows."""
+    import shutil
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+    from openpyxl import load_workbook
+    from sarif_pydantic import Sarif
+
+    from conftest import ROOT
+    from test_checks import SARIF_CORE
+
+    folder = tmp_path / "plans"
+    (folder / "docs").mkdir(parents=True)
+    names = [f"{n:03}" for n in range(1, 17) if n != 12]
+    for name in names[:10]:
+        shutil.copy(ROOT / "samples/corpus" / f"{name}.txt", folder / "docs" / f"{name}.txt")
+    for name in names[10:14]:
+        shutil.copy(ROOT / "samples/corpus" / f"{name}.docx", folder / "docs" / f"{name}.docx")
+    for name in names[14:]:
+        _write(folder / "yaml" / f"{name}.yaml", parsed(f"samples/corpus/{name}.txt"))
+    _write(folder / "yaml" / "ben-tre.yaml", _plan())
+    _write(folder / "yaml" / "ben-tre-low.yaml", _plan(satisfaction=75))
+    for seed in sorted((ROOT / "samples/seeds").glob("00[01]_*.txt")):  # two news pages
+        shutil.copy(seed, folder / "docs" / seed.name)
+    (folder / "docs" / "broken.docx").write_bytes(b"PK\x03\x04 not a zip at all")
+    inputs = sorted(p for p in folder.rglob("*") if p.is_file())
+    assert len(inputs) == 20
+
+    result = cchc("check-targets", "-f", "json", cwd=folder)
+    found = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert ("docs/broken.docx", "IO100") in {(Path(f["file"]).as_posix(), f["rule"]) for f in found}
+    assert ("yaml/ben-tre-low.yaml", "CT101") in {(Path(f["file"]).as_posix(), f["rule"]) for f in found}
+
+    sarif = json.loads(cchc("check-targets", "-f", "sarif", cwd=folder).stdout)
+    jsonschema.validate(sarif, SARIF_CORE)
+    Sarif.model_validate(sarif)
+    assert len(sarif["runs"][0]["results"]) == len(found)
+
+    junit = ET.fromstring(cchc("check-targets", "-f", "junit", cwd=folder).stdout)
+    suites = {Path(s.get("name")).as_posix() for s in junit.findall("testsuite")}
+    assert suites == {p.relative_to(folder).as_posix() for p in inputs}  # every plan, one suite each
+
+    export = cchc("export", ".", "-o", "all.xlsx", cwd=folder)
+    assert export.returncode == 1 and b"broken.docx" in export.stderr  # the unreadable one is named
+    book = load_workbook(folder / "all.xlsx")
+    sources = [row[0].value for row in book["Kế hoạch"].iter_rows(min_row=2)]
+    assert len(sources) == 19  # every readable plan
+    from cchc_cli.pipeline import load_plan
+
+    monkeypatch.chdir(folder)  # paths as cchc saw them, run from the folder
+    plans = [load_plan(str(p.relative_to(folder))) for p in inputs if p.name != "broken.docx"]
+    rows = [(row[0].value, row[1].value) for row in book["Chỉ tiêu"].iter_rows(min_row=2)]
+    assert sorted(rows) == sorted((plan.source.path, t.id) for plan in plans for t in plan.targets)
+    assert len(rows) > 100

@@ -63,3 +63,26 @@ def test_the_rules_read_their_words_from_the_data() -> None:
         "Kế hoạch",
     )
     assert (meta.signer, meta.signer_title) == ("Nguyễn Văn An", "Phó Chủ tịch")
+
+
+def test_labels_name_every_code_and_column_in_every_language() -> None:
+    import copy
+
+    import pytest
+    from pydantic import ValidationError
+
+    from cchc_cli.render.tables import COLUMNS
+    from cchc_cli.vocab import Labels, labels
+
+    data = labels().model_dump()
+    for what, columns in COLUMNS.items():
+        assert what in data["sheets"]
+        assert set(columns) <= set(data["columns"]), set(columns) - set(data["columns"])
+    missing_area = copy.deepcopy(data)
+    del missing_area["areas"]["apparatus"]
+    with pytest.raises(ValidationError, match="no label for \\['apparatus'\\]"):
+        Labels.model_validate(missing_area)
+    one_language = copy.deepcopy(data)
+    del one_language["units"]["rank"]["en"]
+    with pytest.raises(ValidationError, match=r"units\.rank"):
+        Labels.model_validate(one_language)

@@ -662,6 +662,17 @@ def list_rules(
             typer.echo(f"       {name} = {default!r}  ({option.type_name()}): {option.help}")
 
 
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+LANG_OPTION = typer.Option(
+    "--lang",
+    help="Language of labels, area names and headings (xlsx, markdown, report); csv/json/yaml keep codes.",
+)
+
+
 class ExportFormat(StrEnum):
     yaml = "yaml"
     json = "json"
@@ -712,6 +723,7 @@ def export(
             "a spreadsheet never runs it as a formula).",
         ),
     ] = False,
+    lang: Annotated[Lang, LANG_OPTION] = Lang.vi,
     exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -764,10 +776,10 @@ def export(
             else:
                 _emit(tables.to_csv(plans, what.value, raw_cells), output)
         elif fmt == ExportFormat.markdown:
-            _emit(tables.to_markdown(plans, whats), output)
+            _emit(tables.to_markdown(plans, whats, lang.value), output)
         else:
             assert output is not None
-            write_atomic(output, tables.to_xlsx(plans, whats))
+            write_atomic(output, tables.to_xlsx(plans, whats, lang.value))
     except OSError as error:
         typer.echo(f"cchc: error: {output}: cannot write: {error.strerror or error}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
@@ -780,6 +792,7 @@ def report(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
         "report.html"
     ),
+    lang: Annotated[Lang, LANG_OPTION] = Lang.vi,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """One self-contained HTML page of a plan (no network): header card, targets by reform area
@@ -790,7 +803,7 @@ def report(
     from cchc_cli.render.report import render_report
 
     try:
-        html = render_report(load_plan(file))
+        html = render_report(load_plan(file), lang.value)
     except Exception as error:
         raise typer.Exit(_fail(error, file, debug)) from None
     _emit(html, output)

@@ -70,7 +70,7 @@ def describe(error) -> str:
     says only "3 validation errors for Config")."""
     parts = []
     for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "file"
+        where = ".".join(str(part) for part in item["loc"])
         message = item["msg"].removeprefix("Value error, ")
-        parts.append(f"{where}: {message}")
+        parts.append(f"{where}: {message}" if where else message)  # a whole-file check names its key
     return "; ".join(parts)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class _Strict(BaseModel):
@@ -161,3 +161,80 @@ def words_pattern(words) -> str:
     signs = [w for w in words if not w[:1].isalnum()]
     parts = [rf"\b(?:{alternatives(letters)})\b"] if letters else []
     return "|".join(parts + ([alternatives(signs)] if signs else []))
+
+
+Language = Literal["vi", "en"]
+Words = dict[str, str]  # language -> text
+
+
+class Labels(_Strict):
+    """``data/labels.yaml``: what xlsx, markdown and the report show, per language."""
+
+    languages: list[str]
+    columns: dict[str, Words]
+    sheets: dict[str, Words]
+    areas: dict[str, Words]
+    comparators: dict[str, Words]
+    units: dict[str, Words]
+    issuer_levels: dict[str, Words]
+    report: dict[str, Words]
+
+    @model_validator(mode="after")
+    def _complete(self) -> Labels:
+        from cchc_cli.models import Area, Comparator, IssuerLevel, Unit
+
+        for name, codes in (
+            ("areas", Area),
+            ("comparators", Comparator),
+            ("units", Unit),
+            ("issuer_levels", IssuerLevel),
+        ):
+            missing = set(get_args(codes)) - set(getattr(self, name))
+            if missing:
+                raise ValueError(f"{name}: no label for {sorted(missing)}")
+        for name in ("columns", "sheets", "areas", "comparators", "units", "issuer_levels", "report"):
+            for key, words in getattr(self, name).items():
+                if set(words) != set(self.languages):
+                    raise ValueError(f"{name}.{key}: labels for {sorted(words)}, not {self.languages}")
+        return self
+
+
+@cache
+def labels() -> Labels:
+    import yaml
+
+    text = resources.files("cchc_cli.data").joinpath("labels.yaml").read_text(encoding="utf-8")
+    return Labels.model_validate(yaml.safe_load(text))
+
+
+class Speaker:
+    """Labels in one language, with the code itself for anything unlabelled."""
+
+    def __init__(self, lang: str = "vi") -> None:
+        self.lang = lang
+        self.all = labels()
+
+    def _say(self, table: dict[str, Words], code: Any) -> Any:
+        words = table.get(code) if isinstance(code, str) else None
+        return words[self.lang] if words else code
+
+    def column(self, key: str) -> str:
+        return self._say(self.all.columns, key)
+
+    def sheet(self, key: str) -> str:
+        return self._say(self.all.sheets, key)
+
+    def area(self, code: Any) -> Any:
+        return self._say(self.all.areas, code)
+
+    def comparator(self, code: Any) -> Any:
+        return self._say(self.all.comparators, code)
+
+    def unit(self, code: Any) -> Any:
+        return self._say(self.all.units, code)
+
+    def issuer_level(self, code: Any) -> Any:
+        return self._say(self.all.issuer_levels, code)
+
+    def report(self, key: str) -> str:
+        return self.all.report[key][self.lang]

@@ -220,7 +220,7 @@ def find_config(start: Path) -> Config | None:
     folder = folder.resolve() if str(folder) else Path.cwd()
     for here in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            candidate = here / name
+            candidate = _shown(here / name)
             if candidate.is_file():
                 config = read_config(candidate)
                 if config is not None:
@@ -228,6 +228,14 @@ def find_config(start: Path) -> Config | None:
         if (here / ".git").exists():
             break
     return None
+
+
+def _shown(path: Path) -> Path:
+    """A config's path as a message shows it: relative to the current folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 class Configs:

@@ -9,17 +9,7 @@ from urllib.parse import quote
 from cchc_cli.checks.baselines import Floor, floors_in_force, load_baseline
 from cchc_cli.models import Location, Plan, Target, Task
 from cchc_cli.text import commitment
-
-AREA_NAMES = {
-    "institutional": "Cải cách thể chế",
-    "administrative_procedures": "Cải cách thủ tục hành chính",
-    "apparatus": "Cải cách tổ chức bộ máy",
-    "civil_service": "Cải cách chế độ công vụ",
-    "public_finance": "Cải cách tài chính công",
-    "digital_government": "Chính quyền điện tử, chính quyền số",
-    "direction": "Chỉ đạo, điều hành",
-    "other": "Khác",
-}
+from cchc_cli.vocab import Speaker, labels
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -100,7 +90,7 @@ def _bar(target: Target, floor: Floor | None) -> str:
     )
 
 
-def _quarters(task: Task, year: int | None) -> str:
+def _quarters(task: Task, year: int | None, quarter: str = "Quý") -> str:
     cells = []
     for q in range(1, 5):
         on = False
@@ -114,26 +104,28 @@ def _quarters(task: Task, year: int | None) -> str:
                     year,
                     first_month,
                 )
-        cells.append(f'<td class="q{" on" if on else ""}" title="Quý {q}"></td>')
+        cells.append(f'<td class="q{" on" if on else ""}" title="{quarter} {q}"></td>')
     return "".join(cells)
 
 
-def render_report(plan: Plan) -> str:
+def render_report(plan: Plan, lang: str = "vi") -> str:
+    say = Speaker(lang)
+    word = say.report
     meta = plan.metadata
     floors = floors_in_force(load_baseline("national"), meta.plan_year)
-    title = escape(meta.title or "Kế hoạch")
+    title = escape(meta.title or word("untitled"))
     card_rows = [
-        ("Cơ quan ban hành", meta.issuer),
-        ("Số", meta.number),
-        ("Ngày ban hành", meta.issued_date.strftime("%d/%m/%Y") if meta.issued_date else None),
-        ("Năm kế hoạch", meta.plan_year),
-        ("Người ký", f"{meta.signer_title or ''} {meta.signer or ''}".strip()),
-        ("Chỉ số", ", ".join(plan.indices)),
-        ("Nguồn", plan.source.path),
+        (word("issuer"), meta.issuer),
+        (word("number"), meta.number),
+        (word("issued_date"), meta.issued_date.strftime("%d/%m/%Y") if meta.issued_date else None),
+        (word("plan_year"), meta.plan_year),
+        (word("signer"), f"{meta.signer_title or ''} {meta.signer or ''}".strip()),
+        (word("indices"), ", ".join(plan.indices)),
+        (word("source"), plan.source.path),
     ]
     card = "".join(f"<dt>{k}</dt><dd>{escape(str(v))}</dd>" for k, v in card_rows if v)
-    areas = [a for a in AREA_NAMES if any(t.area == a for t in plan.targets)]
-    filters = "".join(f'<button data-area="{a}">{escape(AREA_NAMES[a])}</button>' for a in areas)
+    areas = [a for a in labels().areas if any(t.area == a for t in plan.targets)]
+    filters = "".join(f'<button data-area="{a}">{escape(say.area(a))}</button>' for a in areas)
     groups = []
     for area in areas:
         rows = []
@@ -147,8 +139,9 @@ def render_report(plan: Plan) -> str:
                 f"<td>{t.year or ''}</td><td>{_link(plan, t.location)}</td></tr>"
             )
         groups.append(
-            f'<div data-area-group="{area}"><h3>{escape(AREA_NAMES[area])}</h3><table><thead><tr><th>#</th>'
-            f"<th>Chỉ tiêu</th><th>Mức</th><th>0–100% (vạch đỏ: mức sàn quốc gia)</th><th>Năm</th><th>Nguồn</th>"
+            f'<div data-area-group="{area}"><h3>{escape(say.area(area))}</h3><table><thead><tr><th>#</th>'
+            f"<th>{word('target')}</th><th>{word('level')}</th><th>{word('bar')}</th><th>{word('year')}</th>"
+            f"<th>{word('source')}</th>"
             f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
     task_rows = []
@@ -157,33 +150,34 @@ def render_report(plan: Plan) -> str:
             f'<tr class="task" data-id="{escape(task.id)}"><td>{escape(task.id)}</td><td>{escape(task.content)}</td>'
             f"<td>{escape(task.output or '')}</td><td>{escape('; '.join(task.lead))}</td>"
             f"<td>{escape('; '.join(task.partners))}</td><td>{escape(task.timeline.text if task.timeline else '')}</td>"
-            f"{_quarters(task, meta.plan_year)}<td>{_link(plan, task.location)}</td></tr>"
+            f"{_quarters(task, meta.plan_year, word('quarter'))}<td>{_link(plan, task.location)}</td></tr>"
         )
     tasks = (
-        "<table><thead><tr><th>#</th><th>Nội dung</th><th>Kết quả</th><th>Chủ trì</th><th>Phối hợp</th>"
-        "<th>Thời gian</th><th>Q1</th><th>Q2</th><th>Q3</th><th>Q4</th><th>Nguồn</th></tr></thead>"
+        f"<table><thead><tr><th>#</th><th>{word('content')}</th><th>{word('output')}</th><th>{word('lead')}</th>"
+        f"<th>{word('partners')}</th><th>{word('timeline')}</th><th>Q1</th><th>Q2</th><th>Q3</th><th>Q4</th>"
+        f"<th>{word('source')}</th></tr></thead>"
         f"<tbody>{''.join(task_rows)}</tbody></table>"
         if task_rows
-        else "<p>Không có phụ lục nhiệm vụ.</p>"
+        else f"<p>{word('no_tasks')}</p>"
     )
     references = "".join(
         f"<li>{escape(r.kind)} {escape(r.number or '')} {escape(r.date.strftime('%d/%m/%Y') if r.date else '')}"
-        f" {escape(('của ' + r.issuer) if r.issuer else '')} {escape(('— ' + r.title) if r.title else '')}"
+        f" {escape((word('of') + ' ' + r.issuer) if r.issuer else '')} {escape(('— ' + r.title) if r.title else '')}"
         f" {_link(plan, r.location)}</li>"
         for r in plan.references
     )
     return f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title><style>{CSS}</style></head><body>
-<header class="card"><div>KẾ HOẠCH</div><h1>{title}</h1><dl>{card}</dl>
-<p class="legend"><span id="count-targets">{len(plan.targets)}</span> chỉ tiêu,
-<span id="count-tasks">{len(plan.tasks)}</span> nhiệm vụ</p></header>
-<h2>Chỉ tiêu theo lĩnh vực</h2>
-<div class="filters"><button class="active" data-area="all">Tất cả</button>{filters}</div>
-{"".join(groups) or "<p>Không có chỉ tiêu.</p>"}
-<h2>Nhiệm vụ (phụ lục) và tiến độ theo quý {meta.plan_year or ""}</h2>
+<header class="card"><div>{word("plan")}</div><h1>{title}</h1><dl>{card}</dl>
+<p class="legend"><span id="count-targets">{len(plan.targets)}</span> {word("targets_count")},
+<span id="count-tasks">{len(plan.tasks)}</span> {word("tasks_count")}</p></header>
+<h2>{word("targets_by_area")}</h2>
+<div class="filters"><button class="active" data-area="all">{word("all")}</button>{filters}</div>
+{"".join(groups) or "<p>" + word("no_targets") + "</p>"}
+<h2>{word("tasks_heading")} {meta.plan_year or ""}</h2>
 {tasks}
-<h2>Văn bản được dẫn chiếu</h2><ul>{references}</ul>
-<p class="legend">Tạo bởi cchc từ {escape(plan.source.path)} (sha256 {plan.source.sha256[:12]}…).</p>
+<h2>{word("references")}</h2><ul>{references}</ul>
+<p class="legend">{word("made_by")} {escape(plan.source.path)} (sha256 {plan.source.sha256[:12]}…).</p>
 <script>{JS}</script></body></html>
 """

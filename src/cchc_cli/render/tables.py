@@ -7,10 +7,13 @@ provinces becomes one comparable table.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from contextlib import suppress
 from typing import Any
 
 from cchc_cli.models import Metadata, Plan
+from cchc_cli.vocab import Speaker
 
 AGENCY_JOIN = "; "
 
@@ -47,7 +50,6 @@ COLUMNS: dict[str, list[str]] = {
     "references": ["source", "kind", "number", "date", "issuer", "title", "location"],
     "metadata": ["source", *Metadata.model_fields, "targets", "tasks"],
 }
-SHEET_NAMES = {"metadata": "Kế hoạch", "targets": "Chỉ tiêu", "tasks": "Nhiệm vụ", "references": "Văn bản"}
 
 
 def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
@@ -146,14 +148,42 @@ def _cell(value: Any) -> str:
     return text.translate(_MARKDOWN_SPECIAL)
 
 
-def to_markdown(plans: list[Plan], whats: list[str]) -> str:
+DATE_COLUMNS = {"start", "end", "date", "issued_date"}
+
+
+def shown(row: dict[str, Any], speaker: Speaker, dates_as_dates: bool = False) -> dict[str, Any]:
+    """A row as people read it: area names, "≥", units and levels in the speaker's language,
+    a period as "2021–2025", and (for Excel) dates as real dates."""
+    out = dict(row)
+    for key, say in (
+        ("area", speaker.area),
+        ("comparator", speaker.comparator),
+        ("unit", speaker.unit),
+        ("issuer_level", speaker.issuer_level),
+    ):
+        if key in out:
+            out[key] = say(out[key])
+    period = out.get("period")
+    if isinstance(period, dict):
+        out["period"] = f"{period.get('start')}–{period.get('end')}"
+    if dates_as_dates:
+        for key in DATE_COLUMNS & out.keys():
+            if isinstance(out[key], str):
+                with suppress(ValueError):
+                    out[key] = dt.date.fromisoformat(out[key])
+    return out
+
+
+def to_markdown(plans: list[Plan], whats: list[str], lang: str = "vi") -> str:
+    speaker = Speaker(lang)
     parts = []
     for what in whats:
-        parts.append(f"## {SHEET_NAMES[what]} ({what})\n")
+        parts.append(f"## {speaker.sheet(what)} ({what})\n")
         columns = COLUMNS[what] if len(plans) > 1 else [c for c in COLUMNS[what] if c != "source"]
-        parts.append("| " + " | ".join(columns) + " |")
+        parts.append("| " + " | ".join(_cell(speaker.column(c)) for c in columns) + " |")
         parts.append("|" + "---|" * len(columns))
         for row in rows(plans, what):
+            row = shown(row, speaker)
             parts.append("| " + " | ".join(_cell(row.get(c)) for c in columns) + " |")
         parts.append("")
     return "\n".join(parts)
@@ -192,23 +222,28 @@ def _xlsx_value(value: Any) -> Any:
     return value
 
 
-def to_xlsx(plans: list[Plan], whats: list[str]) -> bytes:
-    """One sheet per table plus the plans' metadata: header frozen, filters on, text wrapped."""
+def to_xlsx(plans: list[Plan], whats: list[str], lang: str = "vi") -> bytes:
+    """One sheet per table plus the plans' metadata: labels in the language asked for, header
+    frozen, filters on, text wrapped, dates as dates."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    speaker = Speaker(lang)
     book = Workbook()
     book.remove(book.active)
     for what in ["metadata", *[w for w in whats if w != "metadata"]]:
-        sheet = book.create_sheet(SHEET_NAMES[what])
+        sheet = book.create_sheet(speaker.sheet(what))
         columns = COLUMNS[what]
-        sheet.append(columns)
+        sheet.append([speaker.column(c) for c in columns])
         for row in rows(plans, what):
+            row = shown(row, speaker, dates_as_dates=True)
             sheet.append([_xlsx_value(row.get(c)) for c in columns])
             for cell in sheet[sheet.max_row]:
                 if cell.data_type == "f":  # plan text that starts with "=": a string, never a formula
                     cell.data_type = "s"
+                elif isinstance(cell.value, dt.date):
+                    cell.number_format = "DD/MM/YYYY"
         for index, column in enumerate(columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = WIDTHS.get(column, 12)

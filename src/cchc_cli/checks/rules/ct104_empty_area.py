@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from cchc_cli.checks.rules import Option, Problem, rule
 from cchc_cli.models import Area
+from cchc_cli.vocab import labels
 
-AREAS = {
-    "institutional": "cải cách thể chế",
-    "administrative_procedures": "cải cách thủ tục hành chính",
-    "apparatus": "cải cách tổ chức bộ máy",
-    "civil_service": "cải cách chế độ công vụ",
-    "public_finance": "cải cách tài chính công",
-    "digital_government": "chính quyền điện tử, chính quyền số",
-}
+# The six areas of the Chương trình tổng thể CCHC 2021-2030 (not "direction" or "other").
+AREAS = [
+    "institutional",
+    "administrative_procedures",
+    "apparatus",
+    "civil_service",
+    "public_finance",
+    "digital_government",
+]
 
 
 @rule(
@@ -21,11 +23,11 @@ AREAS = {
     "warning",
     "add at least a target or a task for the area",
     command="check-targets",
-    options={"areas": Option(list(AREAS), "the reform areas a plan must cover", list[Area], "list of areas")},
+    options={"areas": Option(AREAS, "the reform areas a plan must cover", list[Area], "list of areas")},
 )
 def check(ctx, options):
     covered = {t.area for t in ctx.plan.targets} | {t.area for t in ctx.plan.tasks}
     for area in options.areas:
         if area not in covered:
-            name = AREAS.get(area, area)
+            name = labels().areas[area]["vi"]
             yield Problem(message=f"no target and no task for {area} ({name})", path="targets")
