@@ -15,7 +15,7 @@ from cchc_cli.accuracy import Score, score
 from cchc_cli.errors import NotAPlanError
 from cchc_cli.models import Location, Result
 from cchc_cli.parse.header import parse_metadata
-from cchc_cli.parse.state import State, Unit
+from cchc_cli.parse.state import Passage, State
 from cchc_cli.parse.targets import extract_targets
 from cchc_cli.parse.tasks import parse_tasks
 from cchc_cli.parse.timeline import parse_timeline
@@ -40,7 +40,7 @@ def test_target_case(case: dict) -> None:
     period = case.get("period")
     own = tuple(period) if period else (case["year"], case["year"])
     results: list[Result] = []
-    found = extract_targets([Unit(case["text"], Location(line=1))], own[0], own, results)
+    found = extract_targets([Passage(case["text"], Location(line=1))], own[0], own, results)
     numeric = [t for t in found if t.value is not None]
     if case.get("not_targets"):
         assert numeric == []
@@ -68,7 +68,7 @@ def test_timeline_case(case: dict) -> None:
 @pytest.mark.parametrize("case", HEADERS, ids=[c["name"] for c in HEADERS])
 def test_header_case(case: dict) -> None:
     blocks = [Block("para", text=line) for line in case["lines"]]
-    meta = parse_metadata(State.split(Document(format="txt", blocks=blocks)), "\n".join(case["lines"]))
+    meta = parse_metadata(State.split(Document(format="txt", blocks=blocks)))
     got = meta.model_dump(mode="json")
     expected = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in case["expect"].items()}
     assert {k: got[k] for k in expected} == expected

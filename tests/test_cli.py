@@ -286,6 +286,18 @@ def test_output_is_utf8_whatever_the_locale() -> None:
     assert cchc("parse", "-h").returncode == 0 and b"--format" in cchc("parse", "-h").stdout
 
 
+@pytest.mark.parametrize(
+    "command", ["parse", "diff", "validate", "check-targets", "rules", "export", "report"]
+)
+def test_help_names_values_as_people_read_them(command: str) -> None:
+    """Help showed Python types: "<list[str]>", "<str>", "<float range>", "<path>"."""
+    result = cchc(command, "-h")
+    text = result.stdout.decode()
+    assert result.returncode == 0 and "Usage: " in text
+    for python_type in ("<str>", "<list[str]>", "<float range>", "<int range>", "<path>", "<float>"):
+        assert python_type not in text, (command, python_type)
+
+
 def test_findings_concise_sorted_and_github_inside_actions(tmp_path: Path) -> None:
     plan = yaml.safe_load(cchc("parse", BEN_TRE_TEXT).stdout)
     plan["targets"][5]["value"] = 150  # VA103 further down the file than...

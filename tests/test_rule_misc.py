@@ -11,7 +11,7 @@ from cchc_cli.models import Location
 from cchc_cli.parse.agencies import split_agencies
 from cchc_cli.parse.references import extract_references
 from cchc_cli.parse.sections import heading
-from cchc_cli.parse.state import Unit
+from cchc_cli.parse.state import Passage
 from cchc_cli.parse.timeline import parse_timeline
 from cchc_cli.pipeline import parse_bytes
 
@@ -63,7 +63,7 @@ def test_agency_lists(cell: str, agencies: list[str]) -> None:
 
 
 def refs(text: str, own: str | None = None):
-    return extract_references([Unit(text, Location(block=1))], own)
+    return extract_references([Passage(text, Location(block=1))], own)
 
 
 def test_references_with_number_date_issuer_title() -> None:

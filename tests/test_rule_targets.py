@@ -8,14 +8,14 @@ from __future__ import annotations
 import pytest
 
 from cchc_cli.models import Location
-from cchc_cli.parse.state import Unit
+from cchc_cli.parse.state import Passage
 from cchc_cli.parse.targets import extract_targets
 
 HERE = Location(block=1)
 
 
 def targets(*paragraphs: str, year: int = 2024, section: str | None = "II"):
-    units = [Unit(p, HERE, section=section, kind="targets") for p in paragraphs]
+    units = [Passage(p, HERE, section=section, kind="targets") for p in paragraphs]
     return extract_targets(units, year)
 
 

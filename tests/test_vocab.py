@@ -56,7 +56,7 @@ def test_the_rules_read_their_words_from_the_data() -> None:
     ]
     blocks += [Block("para", text=t) for t in ("Nơi nhận:", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")]
     state = State.split(Document(format="txt", blocks=blocks))
-    meta = parse_metadata(state, "")
+    meta = parse_metadata(state)
     assert (meta.issuer, meta.province, meta.doc_type) == (
         "Ủy ban nhân dân tỉnh Đắk Lắk",
         "Đắk Lắk",

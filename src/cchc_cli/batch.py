@@ -180,7 +180,7 @@ MAX_TIMEOUT = 10.0**7  # seconds (about 4 months): any longer limit, and inf, me
 
 
 @contextmanager
-def time_limit(seconds: float | None, what: str) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise TimeLimitError if the block runs longer than ``seconds`` (main thread of a process)."""
     if not seconds or not 0 < seconds < MAX_TIMEOUT or not hasattr(signal, "setitimer"):
         yield  # no limit asked for (0, inf, or more than a timer holds), or no timer (Windows)
@@ -208,7 +208,7 @@ def work(path: str, target: str, fmt: str, timeout: float | None) -> Outcome:
     with suppress(OSError):
         outcome.bytes = os.path.getsize(path)
     try:
-        with time_limit(timeout, path):
+        with time_limit(timeout):
             plan = parse_file(path)
             text = render(plan, fmt)
         write_atomic(Path(target), text)

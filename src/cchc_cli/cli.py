@@ -244,7 +244,7 @@ def _parse_one(
 
     verdicts: list | None = [] if explain else None
     try:
-        with time_limit(timeout, path):
+        with time_limit(timeout):
             text = render(parse_file(path, verdicts), fmt)
     except Exception as error:  # every failure is one line, never a traceback
         return _fail(error, path, debug)

@@ -67,6 +67,72 @@ class SectionRule(_Phrases):
     kind: str
 
 
+class _Folded(_Strict):
+    """A section whose every list is folded phrases."""
+
+    @model_validator(mode="after")
+    def _all_folded(self) -> _Folded:
+        for name in type(self).model_fields:
+            _folded_phrases(getattr(self, name))
+        return self
+
+
+class PageParts(_Folded):
+    titles: list[str] = Field(min_length=1)
+    closing: list[str] = Field(min_length=1)
+    appendix: list[str] = Field(min_length=1)
+    trailer_starts: list[str] = Field(min_length=1)
+    chrome_starts: list[str] = Field(min_length=1)
+    chrome_lines: list[str] = Field(min_length=1)
+
+
+class HeaderWords(_Strict):
+    motto: list[str] = Field(min_length=1)
+    department_heads: list[str] = Field(min_length=1)
+    ministry_heads: list[str] = Field(min_length=1)
+    central_bodies: list[str] = Field(min_length=1)
+    central_heads: list[str] = Field(min_length=1)
+    period_words: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _forms(self) -> HeaderWords:
+        _folded_phrases(self.motto)
+        for name in ("department_heads", "ministry_heads", "central_bodies", "central_heads"):
+            for word in getattr(self, name):
+                if word != word.upper():
+                    raise ValueError(
+                        f"header_words.{name}: {word!r} must be in capitals, as headers write it"
+                    )
+        return self
+
+
+class ReferenceWords(_Strict):
+    kinds: list[str] = Field(min_length=1)
+    number_kinds: dict[str, str] = Field(min_length=1)
+    issuer_ends: list[str] = Field(min_length=1)
+
+
+class AssignmentWords(_Strict):
+    agencies: list[str] = Field(min_length=1)
+    duty_verbs: list[str] = Field(min_length=1)
+
+
+class TargetWords(_Strict):
+    trailing: list[str] = Field(min_length=1)
+    lead: list[str] = Field(min_length=1)
+    result: list[str] = Field(min_length=1)
+    past_time: list[str] = Field(min_length=1)
+    reported: list[str] = Field(min_length=1)
+    budget: list[str] = Field(min_length=1)
+    score_context: list[str] = Field(min_length=1)
+    quota_nouns: list[str] = Field(min_length=1)
+    grades: list[str] = Field(min_length=1)
+    directions: list[str] = Field(min_length=1)
+    leading_verbs: list[str] = Field(min_length=1)
+    score_rank: list[str] = Field(min_length=1)
+    subordinate: list[str] = Field(min_length=1)
+
+
 class Lexicon(_Strict):
     """Every word list of ``data/lexicon.yaml`` (its comments say what each is for)."""
 
@@ -87,6 +153,11 @@ class Lexicon(_Strict):
     central_cities: list[str] = Field(min_length=1)
     province_spellings: dict[str, str] = Field(default_factory=dict)
     indices: dict[str, list[str]] = Field(min_length=1)
+    page_parts: PageParts
+    header_words: HeaderWords
+    references: ReferenceWords
+    assignments: AssignmentWords
+    target_words: TargetWords
 
     @field_validator("reform_areas")
     @classmethod
@@ -153,6 +224,17 @@ def column_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def alternatives(words) -> str:
     """Words (as written) -> a regex alternation, longest first, spaces as any run of spaces."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def starts_pattern(phrases, whole_words: bool = True) -> str:
+    """Phrases a text starts with: ``^(?:...)``, each ending at a word's end when it ends in a
+    letter (and ``whole_words``); a phrase ending in ":" ends where it ends."""
+    ends = r"\b" if whole_words else ""
+    parts = [
+        re.escape(p).replace(r"\ ", r"\s+") + (ends if p[-1:].isalnum() else "")
+        for p in sorted(phrases, key=len, reverse=True)
+    ]
+    return rf"^(?:{'|'.join(parts)})"
 
 
 def words_pattern(words) -> str:

@@ -15,7 +15,7 @@ from cchc_cli.parse.header import own_span, parse_metadata, working_year
 from cchc_cli.parse.lexicon import find_indices
 from cchc_cli.parse.references import extract_references
 from cchc_cli.parse.sections import SectionResult, parse_sections
-from cchc_cli.parse.state import State, Unit
+from cchc_cli.parse.state import Passage, State
 from cchc_cli.parse.targets import Verdict, extract_targets
 from cchc_cli.parse.tasks import parse_tasks
 from cchc_cli.readers.blocks import Document
@@ -38,7 +38,7 @@ class Build:
     structure: SectionResult = field(default_factory=SectionResult)
     year: int | None = None  # the working year: the title's, else the period's start or the issue date's
     tasks: list[Task] = field(default_factory=list)
-    task_units: list[Unit] = field(default_factory=list)
+    task_units: list[Passage] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
@@ -64,7 +64,7 @@ def _footnotes(b: Build) -> None:
 
 
 def _metadata(b: Build) -> None:
-    b.metadata = parse_metadata(b.regions, b.all_text)
+    b.metadata = parse_metadata(b.regions)
     b.year = working_year(b.metadata)
 
 
@@ -74,7 +74,7 @@ def _sections(b: Build) -> None:
 
 def _tasks(b: Build) -> None:
     b.tasks = parse_tasks(b.regions, b.year)
-    b.task_units = [Unit(t.content, t.location, kind="tasks", area=t.area, task=t.id) for t in b.tasks]
+    b.task_units = [Passage(t.content, t.location, kind="tasks", area=t.area, task=t.id) for t in b.tasks]
     if b.regions.appendix and not b.tasks:
         b.warnings.append("an appendix was found but no task rows could be read from it")
 
@@ -87,11 +87,11 @@ def _targets(b: Build) -> None:
 def _references(b: Build) -> None:
     r = b.regions
     units = (
-        [Unit(x.text, x) for x in r.header + r.decision + r.title if x.kind == "para"]
+        [Passage(x.text, x) for x in r.header + r.decision + r.title if x.kind == "para"]
         + b.structure.units
-        + [Unit(x.text, x) for x in r.appendix if x.kind == "para" and x.text]
+        + [Passage(x.text, x) for x in r.appendix if x.kind == "para" and x.text]
         + b.task_units
-        + [Unit(f.text, f.location) for f in b.footnotes]
+        + [Passage(f.text, f.location) for f in b.footnotes]
     )
     b.references = extract_references(units, b.metadata.number)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from cchc_cli.models import Assignment, Paragraph, Section
 from cchc_cli.parse.lexicon import AGENCY_HEAD
 from cchc_cli.text import rx
+from cchc_cli.vocab import alternatives, lexicon
 
+_WORDS = lexicon().assignments
 _DUTY_VERB = rx(
-    r"^(?P<agency>(?:Sở|Văn phòng|Thanh tra|Ban|Công an|Đài|Báo|Các đơn vị|Các cơ quan|Các sở)[^.,;:]{0,80}?)\s+"
-    r"(?:chủ động|chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|tham mưu|theo dõi|thực hiện)\b"
+    rf"^(?P<agency>(?:{alternatives(_WORDS.agencies)})[^.,;:]{{0,80}}?)\s+(?:{alternatives(_WORDS.duty_verbs)})\b"
 )
 
 

@@ -19,7 +19,8 @@ from cchc_cli.parse.state import State
 from cchc_cli.text import fold, rx, squash, title_case
 from cchc_cli.vocab import alternatives, lexicon
 
-_MOTTO = rx(r"^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
+_HEADER = lexicon().header_words
+_MOTTO = rx("^(?:" + alternatives(_HEADER.motto).replace(r"\s+\-\s+", r"\s*-\s*") + ")")
 _RULE = rx(r"^[-_=*.\s]+$")
 # A part of a number's code: capitals, then at most one small letter ("QĐ-TTg", "CTr"), so that
 # "118/KH-UBNDngày" (words run together) stops at "UBND".
@@ -38,7 +39,7 @@ _DB_FIELD = rx(
 _YEAR_IN_TITLE = rx(
     r"(?<!đến\s)(?<!ĐẾN\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!THÁNG\s\d\s)(?<!THÁNG\s\d\d\s)\b(?i:năm)\s*(\d{4})\b"
 )
-_PERIOD = rx(r"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})", regex.I)
+_PERIOD = rx(rf"(?:{alternatives(_HEADER.period_words)})\s+(\d{{4}})\s*[-–]\s*(\d{{4}})", regex.I)
 _ISSUED_PROSE = rx(
     r"(?:ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\d{1,2}/\d{4}))[^.]{0,80}?ban hành\s+(?:Kế hoạch|kế hoạch)",
     regex.I,
@@ -55,9 +56,9 @@ _ISSUER_PROSE = rx(
 _NAME = rx(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
 
 # The issuing body, read from the capitalised lines of the header.
-_DEPARTMENT = rx(r"^(SỞ|BAN|VĂN PHÒNG|THANH TRA|CHI CỤC|CỤC)\s+(.+)$")
-_MINISTRY = rx(r"^(BỘ|ỦY BAN|UỶ BAN)\s+(.+)$")
-_CENTRAL = rx(r"^(THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BAN CHỈ ĐẠO .+)$")
+_DEPARTMENT = rx(rf"^({alternatives(_HEADER.department_heads)})\s+(.+)$")
+_MINISTRY = rx(rf"^({alternatives(_HEADER.ministry_heads)})\s+(.+)$")
+_CENTRAL = rx(rf"^({alternatives(_HEADER.central_bodies)}|(?:{alternatives(_HEADER.central_heads)})\s.+)$")
 
 
 # Patterns built from the word lists of data/lexicon.yaml, once, on first use.
@@ -83,7 +84,7 @@ def _authority() -> re.Pattern[str]:
     return rx(rf"^({alternatives(lexicon().deciding_authorities)})\b")
 
 
-def parse_metadata(state: State, all_text: str) -> Metadata:
+def parse_metadata(state: State) -> Metadata:
     meta = Metadata()
     header_text = [b.text for b in state.header if b.kind == "para"]
     _issuer_from_header(meta, header_text)
@@ -97,7 +98,7 @@ def parse_metadata(state: State, all_text: str) -> Metadata:
         meta.issued_date = make_date(m.group(2), m.group(3), m.group(4))
     _title(meta, state)
     _legal_database_box(meta, state)
-    _prose(meta, state, all_text)
+    _prose(meta, state)
     _signer(meta, state)
     if meta.issuer_level in ("central", "ministry"):
         meta.province = None  # a central body's place ("Hà Nội") is not its province
@@ -272,7 +273,7 @@ def _legal_database_box(meta: Metadata, state: State) -> None:
         meta.province = province_name(regex.sub(r"(?i)^(tỉnh|thành phố)\s+", "", found["Nơi ban hành"]))
 
 
-def _prose(meta: Metadata, state: State, all_text: str) -> None:
+def _prose(meta: Metadata, state: State) -> None:
     head = " ".join(b.text for b in state.body[:12] if b.kind == "para")
     if meta.issued_date is None:
         m = _ISSUED_PROSE.search(head)

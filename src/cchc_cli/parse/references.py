@@ -11,20 +11,19 @@ import regex
 
 from cchc_cli.models import Reference
 from cchc_cli.parse.dates import DATE, parse_date
-from cchc_cli.parse.state import Unit
+from cchc_cli.parse.state import Passage
 from cchc_cli.text import rx, strip_punct
+from cchc_cli.vocab import alternatives, lexicon
 
-_KINDS = (
-    "Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Đề án|Chương trình|Thông tư liên tịch|Thông tư|Nghị định|"
-    "Kết luận|Thông báo|Quy chế|Hướng dẫn|Công điện|Văn bản|Quy định|Báo cáo|Tờ trình|Hiến pháp"
-)
+_WORDS = lexicon().references
+_KINDS = alternatives(_WORDS.kinds)
 _NUMBERED = rx(
     rf"(?P<kind>(?i:{_KINDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>\d+[\w.]*(?:\s*[/-]\s*[\p{{Lu}}\d][\w.]*)+)"
 )
 _HAS_NUMBER = rx(r"(?<![\w.])\d[\w.]*\s*[/-]\s*\p{Lu}")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
 _AFTER_DATE = rx(rf"^\s*(?:,\s*)?(?:ngày\s*)?(?={DATE.pattern})", regex.I)
 _ISSUER = rx(
-    r"^\s*(?:,\s*)?của\s+(?P<issuer>.{2,80}?)(?=\s+(?:về|trên|tại|đến|nhằm|theo|và|để|đối với|quy định|ban hành|hướng dẫn)\b|\s*[,;.)\[]|$)"
+    rf"^\s*(?:,\s*)?của\s+(?P<issuer>.{{2,80}}?)(?=\s+(?:{alternatives(_WORDS.issuer_ends)})\b|\s*[,;.)\[]|$)"
 )
 _ABOUT = rx(
     r"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)"
@@ -36,25 +35,14 @@ _PROGRAMME = rx(
     r"\b(?P<kind>Chương trình)\s+(?P<title>tổng thể[^;.]{0,100}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})"
     r"(?:\s+của\s+(?P<issuer>Chính phủ|Thủ tướng Chính phủ))?"
 )
-_NUMBER_KIND = {
-    "QĐ": "Quyết định",
-    "KH": "Kế hoạch",
-    "NQ": "Nghị quyết",
-    "CT": "Chỉ thị",
-    "TB": "Thông báo",
-    "CTr": "Chương trình",
-    "ĐA": "Đề án",
-    "KL": "Kết luận",
-    "CĐ": "Công điện",
-    "NĐ": "Nghị định",
-}
+_NUMBER_KIND = _WORDS.number_kinds
 
 
 def _clean_number(number: str) -> str:
     return "".join(number.split()).rstrip(".")
 
 
-def extract_references(units: list[Unit], own_number: str | None) -> list[Reference]:
+def extract_references(units: list[Passage], own_number: str | None) -> list[Reference]:
     refs: list[Reference] = []
     index: dict[tuple[str, str], Reference] = {}
 

@@ -13,7 +13,7 @@ import regex
 
 from cchc_cli.models import Area, Paragraph, Section, SectionKind
 from cchc_cli.parse.lexicon import classify_area, section_kind
-from cchc_cli.parse.state import State, Unit, location
+from cchc_cli.parse.state import Passage, State, location
 from cchc_cli.parse.tasks import is_task_table
 from cchc_cli.readers.blocks import Block
 from cchc_cli.text import fold, is_roman, rx
@@ -36,7 +36,7 @@ class _Open:
 class SectionResult:
     sections: list[Section] = field(default_factory=list)
     preamble: list[Paragraph] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
+    units: list[Passage] = field(default_factory=list)
 
 
 def heading(text: str) -> tuple[int, str | None, str] | None:
@@ -117,7 +117,7 @@ def parse_sections(state: State) -> SectionResult:
         section = Section(number=number, path=path, title=title, kind=kind, location=location(block))
         (parent.section.children if parent else result.sections).append(section)
         stack.append(_Open(rank, section, area))
-        result.units.append(Unit(text, section.location, path, kind, area, heading=True))
+        result.units.append(Passage(text, section.location, path, kind, area, heading=True))
         if first_paragraph:
             section.paragraphs.append(Paragraph(text=first_paragraph, location=location(block)))
     return result
@@ -135,7 +135,7 @@ def _table_rows(result: SectionResult, stack: list[_Open], block: Block) -> None
             cells = cells[1:]  # the STT column
         text = " ".join(c for c in cells if not _UNIT_CELL.match(c.strip()))
         if text:
-            unit = Unit(
+            unit = Passage(
                 text,
                 location(block, row=r),
                 top.section.path if top else None,
@@ -150,7 +150,7 @@ def _paragraph(result: SectionResult, stack: list[_Open], block: Block, text: st
     if stack:
         top = stack[-1]
         top.section.paragraphs.append(para)
-        result.units.append(Unit(text, para.location, top.section.path, top.section.kind, top.area))
+        result.units.append(Passage(text, para.location, top.section.path, top.section.kind, top.area))
     else:
         result.preamble.append(para)
-        result.units.append(Unit(text, para.location))
+        result.units.append(Passage(text, para.location))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from cchc_cli.models import Area, Location, SectionKind
 from cchc_cli.readers.blocks import Block, Document
 from cchc_cli.text import fold, rx
+from cchc_cli.vocab import alternatives, lexicon, starts_pattern
 
 
 def location(block: Block, row: int | None = None, cell: int | None = None) -> Location:
@@ -27,7 +28,7 @@ def location(block: Block, row: int | None = None, cell: int | None = None) -> L
 
 
 @dataclass
-class Unit:
+class Passage:
     """A piece of text with its context: what the target and reference rules scan.
 
     ``source`` is the block it came from (its Location is built only if a rule needs it:
@@ -49,22 +50,20 @@ class Unit:
         return location(self.source)
 
 
-_TITLE = rx(r"^(ke hoach|quyet dinh|chuong trinh)$")
+# Built from data/lexicon.yaml (page_parts); matched on folded text.
+_PAGE = lexicon().page_parts
+_TITLE = rx(rf"(?:{alternatives(_PAGE.titles)})$")
 # The type word glued to its subject on one line ("QUYẾT ĐỊNH PHÊ DUYỆT ...": a PDF's centred
 # title lines run together).
-_TITLE_INLINE = rx(r"^(ke hoach|quyet dinh|chuong trinh)\s+\S")
-_CLOSING = rx(r"^noi nhan\b")
-_APPENDIX = rx(r"^(phu luc|danh muc nhiem vu|bang phan cong)(\s+[ivxlc\d]+\.?)?(\s*[:.\-].*)?$")
-# A legal database's metadata box or a portal's footer: not part of the plan.
-_TRAILER = rx(
-    r"^(hieu luc van ban|file dinh kem|tac gia:|nguon tin:|tong so diem|y kien ban doc|nhung tin (moi|cu) hon|"
-    r"thong ke truy cap|tin video|tin lien quan|cac tin khac|tai van ban|ban da khong su dung site|chia se|"
-    r"dang truy cap|hien dang co|luot truy cap|in trang|ve dau trang|lien ket web|tin moi nhat)"
-)
+_TITLE_INLINE = rx(rf"(?:{alternatives(_PAGE.titles)})\s+\S")
+_CLOSING = rx(starts_pattern(_PAGE.closing))
+_APPENDIX = rx(rf"(?:{alternatives(_PAGE.appendix)})(\s+[ivxlc\d]+\.?)?(\s*[:.\-].*)?$")
+# A legal database's metadata box or a portal's footer: not part of the plan (a line starting so).
+_TRAILER = rx(starts_pattern(_PAGE.trailer_starts, whole_words=False))
 # Page chrome before the article: dates, view counters, font-size widgets.
 _CHROME = rx(
-    r"^((thu (hai|ba|tu|nam|sau|bay)|chu nhat)\b.*|ngay dang:.*|mac dinh co chu.*|he thong phap luat|"
-    r"tu khoa:.*|dang nhap|dang tai van ban.*|article thumbnail|luot xem.*|[\d/: ]+)$"
+    rf"(?:(?:{starts_pattern(_PAGE.chrome_starts).removeprefix('^')}).*|"
+    rf"(?:{alternatives(_PAGE.chrome_lines)})|[\d/: ]+)$"
 )
 
 

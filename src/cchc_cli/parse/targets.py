@@ -21,7 +21,7 @@ import regex
 from cchc_cli.models import Area, Comparator, Location, Result, Target
 from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.numbers import NUMBER, to_number
-from cchc_cli.parse.state import Unit
+from cchc_cli.parse.state import Passage
 from cchc_cli.text import fold, rx, squash, strip_punct
 from cchc_cli.vocab import alternatives, lexicon, words_pattern
 
@@ -56,45 +56,31 @@ _LEFT = [
 _RIGHT_GE = rx(r"^\s*trở\s+lên", regex.I)
 _RIGHT_LE = rx(r"^\s*trở\s+xuống", regex.I)
 # Words between the metric and its value, and before a clause's real subject.
-_TRAILING = rx(
-    r"(?:[\s,:]+|\b(?:đạt(?:\s+mức)?|là|ở\s+mức|bằng|chiếm|với|mức|tỷ\s+lệ|tỉ\s+lệ|phấn\s+đấu|đạt\s+được|đạt\s+tỷ\s+lệ)\b)+$",
-    regex.I,
-)
-_LEAD = rx(
-    r"\b(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|duy\s+trì|trong\s+(?:số\s+)?đó|đồng\s+thời|cụ\s+thể|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch\s+đề\s+ra)\b\s*[:,]?\s*",
-    regex.I,
-)
+# The word lists below are data/lexicon.yaml's target_words; the patterns add only structure.
+_WORDS = _LEX.target_words
+_TRAILING = rx(rf"(?:[\s,:]+|\b(?:{alternatives(_WORDS.trailing)})\b)+$", regex.I)
+_LEAD = rx(rf"\b(?:{alternatives(_WORDS.lead)})\b\s*[:,]?\s*", regex.I)
 # What marks a value as a past result rather than a commitment.
 _RESULT = rx(
-    r"\b(?:đã\s+(?:đạt|có|thực\s+hiện|hoàn\s+thành|giải\s+quyết|tiếp\s+nhận|được)|đạt\s+được|"
-    r"(?<!so\s+với\s+)(?:năm\s+qua|năm\s+trước|vừa\s+qua)|"
-    r"cùng\s+kỳ|thực\s+hiện\s+được|kết\s+quả\s+(?:năm|đạt)|tăng\s+so\s+với\s+cùng\s+kỳ)\b",
-    regex.I,
+    rf"\b(?:{alternatives(_WORDS.result)}|(?<!so\s+với\s+)(?:{alternatives(_WORDS.past_time)}))\b", regex.I
 )
 # Tense markers of an achieved figure: "9 tháng đầu năm", "tính đến nay", "lũy kế", "trong quý I".
 _REPORTED = rx(
-    r"\b(?:\d{1,2}\s+tháng\s+(?:đầu\s+)?năm|tính\s+đến\s+(?:nay|hết|ngày|thời\s+điểm)|đến\s+nay|hiện\s+nay|"
-    r"lũy\s+kế|luỹ\s+kế|trong\s+quý\s+[IV]+\b(?!\s*/)|qua\s+(?:đánh\s+giá|khảo\s+sát|kiểm\s+tra))",
+    rf"\b(?:\d{{1,2}}\s+tháng\s+(?:đầu\s+)?năm|{alternatives(_WORDS.reported)}|trong\s+quý\s+[IV]+\b(?!\s*/))",
     regex.I,
 )
 # Words of a commitment: they make a number this plan's target whatever year it names.
 _COMMITTED = rx(words_pattern(_LEX.commitment_words), regex.I)
 _PAST_YEAR = rx(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
 # A share of money is a budget, not a commitment; a score needs an index or a score in view.
-_BUDGET_AFTER = rx(r"^\s*(?:%\s*)?(?:kinh\s+phí|ngân\s+sách|tổng\s+mức\s+đầu\s+tư|vốn|dự\s+toán)\b", regex.I)
-_SCORE_CONTEXT = rx(
-    r"\b(?:chỉ\s+số|điểm\s+số|điểm\s+trung\s+bình|tổng\s+điểm|xếp\s+hạng|đánh\s+giá|PAR|SIPAS|PAPI|PCI|DTI)\b"
-)
+_BUDGET_AFTER = rx(rf"^\s*(?:%\s*)?(?:{alternatives(_WORDS.budget)})\b", regex.I)
+_SCORE_CONTEXT = rx(rf"\b(?:{alternatives(_WORDS.score_context)})\b")
 # Allocations of commendations ("không quá 05 cá nhân") are quotas, not results to reach.
-_QUOTA_NOUN = rx(r"^\s*(?:cá\s+nhân|tập\s+thể|trường\s+hợp)\b", regex.I)
-_BAND = rx(
-    r"\b(?:nhóm\s+[A-E]\b|loại\s+(?:tốt|khá|xuất sắc|trung bình|yếu)|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)",
-    regex.I,
-)
+_QUOTA_NOUN = rx(rf"^\s*(?:{alternatives(_WORDS.quota_nouns)})\b", regex.I)
+_GRADES = alternatives(_WORDS.grades)
+_BAND = rx(rf"\b(?:nhóm\s+[A-E]\b|loại\s+(?:{_GRADES})|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)", regex.I)
 _RANGE_BAND = rx(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
-_BAND_BEFORE = rx(
-    r"\b(?:nhóm\s+[A-E]|loại\s+(?:tốt|khá|xuất\s+sắc|trung\s+bình|yếu)|xếp\s+loại)\s*$", regex.I
-)
+_BAND_BEFORE = rx(rf"\b(?:nhóm\s+[A-E]|loại\s+(?:{_GRADES})|xếp\s+loại)\s*$", regex.I)
 _BAND_RANGE = rx(r"đến\s+dưới\s+[\d,.]+\s*%", regex.I)
 _TARGET_WORD = rx(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
 _YEAR_SCOPE = rx(
@@ -102,9 +88,9 @@ _YEAR_SCOPE = rx(
 )
 
 # Directional aims with no number.
-_TOWARD = rx(r"\b(tăng|cải\s+thiện|nâng\s+cao|nâng|giảm|hạ|duy\s+trì|giữ\s+vững)\b", regex.I)
+_TOWARD = rx(rf"\b({alternatives(_WORDS.directions)})\b", regex.I)
 _AGAINST_BASE = rx(r"\bso\s+với\s+(?:năm|kết\s+quả|cùng|giai\s+đoạn)", regex.I)
-_SCORE_RANK = rx(r"\b(?:điểm\s+số|thứ\s+hạng|xếp\s+hạng|vị\s+trí\s+xếp\s+hạng)\b", regex.I)
+_SCORE_RANK = rx(rf"\b(?:{alternatives(_WORDS.score_rank)})\b", regex.I)
 _STRIVE_INDEX = rx(
     r"^\s*phấn\s+đấu\s+(?:duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng)[^;.]{0,80}\bchỉ\s+số\b", regex.I
 )
@@ -439,12 +425,9 @@ def _direction(clause: str) -> Found | None:
     return Found(strip_punct(clause), metric, comparator, None, None, _year_scope(clause))
 
 
-_DIRECTION_VERBS = rx(
-    r"^(?:(?:tiếp\s+tục|duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng|giảm)(?:\s*,\s*|\s+và\s+|\s+))+",
-    regex.I,
-)
+_DIRECTION_VERBS = rx(rf"^(?:(?:{alternatives(_WORDS.leading_verbs)})(?:\s*,\s*|\s+và\s+|\s+))+", regex.I)
 _CONTINUE = rx(r"(?<!\s)\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
-_SUBORDINATE = rx(r"(?<!\s),?\s+(?:gắn\s+với|nhằm|để|thông\s+qua|góp\s+phần|theo\s+hướng)\b", regex.I)
+_SUBORDINATE = rx(rf"(?<!\s),?\s+(?:{alternatives(_WORDS.subordinate)})\b", regex.I)
 _TRAILING_YEAR = rx(r"(?<!\s)\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
 
 
@@ -508,7 +491,7 @@ def worth_a_look(text: str) -> bool:
 
 
 def extract_targets(
-    units: list[Unit],
+    units: list[Passage],
     plan_year: int | None,
     own: tuple[int, int] | None = None,
     results: list[Result] | None = None,

@@ -234,7 +234,7 @@ def _from_lines(blocks: list[Block], builder: _Builder) -> None:
             if (
                 len(cells) >= 4
                 and (_STT.match(nxt) or is_roman(nxt.rstrip(".")))
-                and _next_row_starts(blocks, j, width)
+                and _next_row_starts(blocks, j)
             ):
                 break
             cells.append(blocks[j].text)
@@ -243,7 +243,7 @@ def _from_lines(blocks: list[Block], builder: _Builder) -> None:
         i = j
 
 
-def _next_row_starts(blocks: list[Block], j: int, width: int) -> bool:
+def _next_row_starts(blocks: list[Block], j: int) -> bool:
     """A number-only line is a new row, not a cell, if a content-like cell follows it."""
     k = j + 1
     while k < len(blocks) and not blocks[k].text.strip():
