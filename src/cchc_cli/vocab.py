@@ -133,6 +133,22 @@ class TargetWords(_Strict):
     subordinate: list[str] = Field(min_length=1)
 
 
+class TimelineWords(_Folded):
+    recurring: list[str] = Field(min_length=1)
+    before: list[str] = Field(min_length=1)
+    this_year: list[str] = Field(min_length=1)
+
+
+class SectionWords(_Folded):
+    lead_in: list[str] = Field(min_length=1)
+    unit_cells: list[str] = Field(min_length=1)
+
+
+class PlanWords(_Folded):
+    anywhere: list[str] = Field(min_length=1)
+    about_a_plan: list[str] = Field(min_length=1)
+
+
 class Lexicon(_Strict):
     """Every word list of ``data/lexicon.yaml`` (its comments say what each is for)."""
 
@@ -158,6 +174,9 @@ class Lexicon(_Strict):
     references: ReferenceWords
     assignments: AssignmentWords
     target_words: TargetWords
+    timeline_words: TimelineWords
+    section_words: SectionWords
+    plan_words: PlanWords
 
     @field_validator("reform_areas")
     @classmethod

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex
-
 from cchc_cli.errors import NotAPlanError
 from cchc_cli.models import Assignment, Footnote, Metadata, Plan, Reference, Result, Source, Target, Task
 from cchc_cli.parse.assignments import extract_assignments
@@ -20,10 +18,12 @@ from cchc_cli.parse.targets import Verdict, extract_targets
 from cchc_cli.parse.tasks import parse_tasks
 from cchc_cli.readers.blocks import Document
 from cchc_cli.text import fold, rx
+from cchc_cli.vocab import alternatives, lexicon
 
 __all__ = ["RULES", "Build", "build_plan"]
 
-_PLAN_WORDS = rx(r"kế hoạch|kế hoạch|cải cách hành chính|CCHC|chỉ tiêu|nhiệm vụ|K[EẾ] HO[AẠ]CH", regex.I)
+_PLAN = lexicon().plan_words
+_PLAN_WORDS = rx(alternatives(_PLAN.anywhere))  # anywhere, even inside a word run together
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Build:
 
 def _is_a_plan(b: Build) -> None:
     b.all_text = "\n".join(_texts(b.regions.doc))
-    if not _PLAN_WORDS.search(b.all_text):
+    if not _PLAN_WORDS.search(fold(b.all_text)):
         raise NotAPlanError(
             "not an administrative-reform plan: no plan vocabulary (kế hoạch, CCHC, chỉ tiêu...) found"
         )
@@ -140,7 +140,7 @@ def build_plan(doc: Document, source: Source, explain: list[Verdict] | None = No
 
 
 # A news page about a plan names it in its headline or first paragraphs.
-_ABOUT_A_PLAN = rx(r"\b(ke hoach|chuong trinh|cai cach hanh chinh|cchc|de an)\b")
+_ABOUT_A_PLAN = rx(rf"\b(?:{alternatives(_PLAN.about_a_plan)})\b")
 
 
 def _about_a_plan(state: State) -> bool:

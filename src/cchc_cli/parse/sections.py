@@ -17,12 +17,14 @@ from cchc_cli.parse.state import Passage, State, location
 from cchc_cli.parse.tasks import is_task_table
 from cchc_cli.readers.blocks import Block
 from cchc_cli.text import fold, is_roman, rx
+from cchc_cli.vocab import alternatives, lexicon
 
 _ROMAN_H = rx(r"^([IVXLC]{1,6})\s*[.)\-–]\s*(\S.*)$")
 _DOTTED_H = rx(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
 _ARABIC_H = rx(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
 _LETTER_H = rx(r"^([a-zđ])\s*\)\s*(\S.*)$")
-_LEAD_IN = rx(r"(yeu cau|giao|phan cong|de nghi|trach nhiem)[^.]{0,40}:$")
+_SECTION_WORDS = lexicon().section_words
+_LEAD_IN = rx(rf"({alternatives(_SECTION_WORDS.lead_in)})[^.]{{0,40}}:$")
 
 
 @dataclass
@@ -123,7 +125,7 @@ def parse_sections(state: State) -> SectionResult:
     return result
 
 
-_UNIT_CELL = rx(r"^(?:%|tỷ lệ|điểm|số lượng|đơn vị|người|hồ sơ|lượt)$", regex.I)
+_UNIT_CELL = rx(rf"^(?:{alternatives(_SECTION_WORDS.unit_cells)})$")
 
 
 def _table_rows(result: SectionResult, stack: list[_Open], block: Block) -> None:
@@ -133,7 +135,7 @@ def _table_rows(result: SectionResult, stack: list[_Open], block: Block) -> None
         cells = [c for c in row if c.strip()]
         if cells and regex.fullmatch(r"[\dIVXLC]{1,4}\.?", cells[0]):
             cells = cells[1:]  # the STT column
-        text = " ".join(c for c in cells if not _UNIT_CELL.match(c.strip()))
+        text = " ".join(c for c in cells if not _UNIT_CELL.match(fold(c.strip())))
         if text:
             unit = Passage(
                 text,

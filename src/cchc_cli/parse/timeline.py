@@ -11,6 +11,7 @@ import regex
 from cchc_cli.models import Timeline
 from cchc_cli.parse.dates import DATE, parse_date
 from cchc_cli.text import fold, roman_value, rx
+from cchc_cli.vocab import alternatives, lexicon
 
 _QUARTERS = rx(
     r"qu[ýy]\s+((?:[IV]{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýy]\s+)?(?:[IV]{1,3}|[1-4]))*)\s*(?:/|năm)?\s*(\d{4})?",
@@ -20,8 +21,9 @@ _MONTHS = rx(
     r"tháng\s+(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)\s*(?:/|năm)\s*(\d{4})", regex.I
 )
 _YEAR = rx(r"\b(?:năm|trong năm|cả năm)\s+(\d{4})\b", regex.I)
-_RECURRING = rx(r"\b(thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)\b")
-_BEFORE = rx(r"\b(truoc|cham nhat|han chot)\b")
+_WORDS = lexicon().timeline_words
+_RECURRING = rx(rf"\b({alternatives(_WORDS.recurring)})\b")
+_BEFORE = rx(rf"\b({alternatives(_WORDS.before)})\b")
 
 
 # Whole words only: the "v" of "và" is not the Roman numeral V ("Tháng 6 và tháng 12 năm 2024").
@@ -30,7 +32,7 @@ _TOKEN = rx(r"\b(?:[IVX]+|\d+)\b", regex.I)
 _YEAR_SPAN = rx(r"\b((?:19|20)\d\d)\s*(?:-|–|đến)\s*((?:19|20)\d\d)\b")
 _YEAR_ALONE = rx(r"^\s*((?:19|20)\d\d)\s*$")
 _RANGE_WORD = rx(r"-|–|đến")
-_THIS_YEAR = rx(r"\b(trong nam|ca nam)\b")
+_THIS_YEAR = rx(rf"\b({alternatives(_WORDS.this_year)})\b")
 
 
 def _numbers(listing: str, roman: bool) -> list[int]:
