@@ -13,6 +13,7 @@ import pkgutil
 import re
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 import regex
@@ -135,3 +136,152 @@ def test_a_pdf_with_too_many_pages_is_refused(tmp_path) -> None:
     writer.write(buffer)
     with pytest.raises(CchcError, match="2001 pages"):
         parse_bytes(buffer.getvalue(), "many.pdf")
+
+
+# -- bombs, small: the limits lowered so the tests stay quick -----------------------------------
+
+
+def _pdf(content: bytes, *, deflate: bool = False, count: int = 1) -> bytes:
+    """A one-page PDF whose content stream is `content` (Flate-compressed if asked)."""
+    import zlib
+
+    stream = zlib.compress(content) if deflate else content
+    extra = b" /Filter /FlateDecode" if deflate else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d%s >>\nstream\n" % (len(stream), extra) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+TEXT = b"BT /F1 12 Tf 72 720 Td (KE HOACH CCHC nam 2024: 100% ho so) Tj ET\n"
+
+
+def test_a_pdf_stream_that_inflates_beyond_the_limit_is_refused(monkeypatch) -> None:
+    from cchc_cli.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_INFLATED", 1024 * 1024)
+    bomb = _pdf(TEXT + b" " * (4 * 1024 * 1024), deflate=True)
+    assert len(bomb) < 20_000
+    with pytest.raises(UnsafeFileError, match="inflate to more than 1 MB"):
+        parse_bytes(bomb, "bomb.pdf")
+    honest = pdf.read_pdf(_pdf(TEXT, deflate=True))  # an honest stream reads
+    assert "KE HOACH CCHC" in honest.blocks[0].text
+
+
+def test_a_page_tree_claiming_too_many_pages_is_refused_before_parsing() -> None:
+    with pytest.raises(UnsafeFileError, match="claims 200000 pages"):
+        parse_bytes(_pdf(TEXT, count=200_000), "many.pdf")
+
+
+def test_a_grid_of_ruling_lines_skips_table_finding_but_keeps_the_text() -> None:
+    """N x N lines made the table finder take about N^4 (271 s at N = 300)."""
+    from cchc_cli.readers import pdf
+
+    lines = []
+    for i in range(100):
+        x, y = 50 + i * 5, 50 + i * 7
+        lines.append(b"%d 50 m %d 750 l S 50 %d m 550 %d l S" % (x, x, y, y))
+    document = pdf.read_pdf(_pdf(TEXT + b"\n".join(lines)))
+    assert [b.kind for b in document.blocks] == ["para"]
+    assert "KE HOACH CCHC" in document.blocks[0].text
+    # A real appendix page (the Bến Tre plan's) still has its table found.
+    from conftest import ROOT
+
+    assert any(
+        b.kind == "table" for b in pdf.read_pdf((ROOT / "samples/ben-tre-2023.pdf").read_bytes()).blocks
+    )
+
+
+def test_html_spans_are_bounded_and_their_text_kept() -> None:
+    from cchc_cli.readers.html import MAX_COLUMNS, read_html
+
+    row = "".join(f"<td colspan=100>c{i}</td>" for i in range(50))
+    page = f"<html><body><p>KẾ HOẠCH CCHC 2024</p><table><tr>{row}</tr>{'<tr><td>a</td></tr>' * 50}</table></body></html>"
+    (table,) = [b for b in read_html(page.encode()).blocks if b.kind == "table"]
+    assert max(len(r) for r in table.rows) == MAX_COLUMNS
+    assert "c49" in " ".join(table.rows[0])  # cells past the width join the last column
+    spans = "<tr>" + "<td colspan=100 rowspan=100>x</td>" * 30 + "</tr>"
+    (table,) = [
+        b for b in read_html(f"<table>{spans}</table><p>KẾ HOẠCH</p>".encode()).blocks if b.kind == "table"
+    ]
+    assert len(table.rows[0]) <= MAX_COLUMNS
+
+
+def test_stray_end_tags_are_linear() -> None:
+    """'<b>' * n + '</i>' * n scanned the whole open-tag stack for every end tag: quadratic."""
+    from cchc_cli.readers.html import read_html
+
+    def took(n: int) -> float:
+        page = ("<p>KẾ HOẠCH CCHC</p>" + "<b>" * n + "</i>" * n).encode()
+        start = time.perf_counter()
+        read_html(page)
+        return time.perf_counter() - start
+
+    small, large = min(took(5_000) for _ in range(2)), min(took(20_000) for _ in range(2))
+    assert large <= 8 * small + 0.05  # 4x the input: linear is 4x, quadratic 16x
+
+
+def _docx_with(document_xml: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+def test_a_docx_member_that_inflates_past_its_declared_size_stops_there() -> None:
+    import struct
+
+    data = bytearray(_docx_with(b"<w:document>" + b" " * (8 * 1024 * 1024) + b"</w:document>"))
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
+        at = data.find(signature)
+        data[at + offset : at + offset + 4] = struct.pack("<I", 4096)  # claims 4 KB
+    with pytest.raises(CchcError, match=r"Bad CRC|inflates beyond"):
+        parse_bytes(bytes(data), "liar.docx")
+
+
+def test_a_dtd_is_refused_in_any_encoding_and_position() -> None:
+    body = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
+    utf16 = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY a "x">]>' + body).encode(
+        "utf-16"
+    )
+    late = (
+        '<?xml version="1.0"?><!--' + "x" * 70_000 + '--><!DOCTYPE w:document [<!ENTITY a "x">]>' + body
+    ).encode()
+    for xml in (utf16, late):
+        with pytest.raises(UnsafeFileError, match="declares a DTD"):
+            parse_bytes(_docx_with(xml), "dtd.docx")
+
+
+def test_inputs_are_read_with_a_cap_and_devices_refused(tmp_path, monkeypatch) -> None:
+    import os
+
+    from cchc_cli import pipeline
+    from cchc_cli.errors import EmptyInputError, UnreadableError
+
+    monkeypatch.setattr(pipeline, "MAX_INPUT_BYTES", 1000)
+    with pytest.raises(UnsafeFileError, match="more than 1000 bytes"):
+        pipeline._capped(io.BytesIO(b"x" * 5000), "<stdin>")
+    if Path("/dev/zero").exists():
+        with pytest.raises(UnreadableError, match="a device"):
+            pipeline.read_input("/dev/zero")
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "plan.txt"
+        os.mkfifo(fifo)
+        with time_limit(30):  # a FIFO with no writer used to wait forever
+            data = pipeline.read_input(str(fifo))
+        assert data == b""
+        with pytest.raises(EmptyInputError):
+            parse_bytes(data, str(fifo))

@@ -218,3 +218,54 @@ def test_workers_end_with_their_parent(tmp_path: Path) -> None:
     outputs = list((tmp_path / "out").glob("*.yaml")) if (tmp_path / "out").exists() else []
     for output in outputs:  # whatever was written is whole (atomic writes)
         assert output.read_text(encoding="utf-8").startswith("schema_version:")
+
+
+def test_batch_chaos_then_resume(tmp_path: Path) -> None:
+    """Colliding names, a name that is not UTF-8, a FIFO nobody writes to, a symlink loop, a
+    symlink to /dev/zero, a worker killed mid-run, then --skip-existing: every good file has a
+    whole, valid output, and the report names every bad one with its kind."""
+    import os
+
+    import pytest
+    import yaml
+
+    if not hasattr(os, "mkfifo") or not Path("/dev/zero").exists():
+        pytest.skip("needs FIFOs and /dev/zero")
+    corpus = _corpus(tmp_path / "in", copies=12)
+    (corpus / "broken.pdf").unlink()
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "plan-0.txt").write_bytes((corpus / "plan-0.txt").read_bytes())  # same name
+    (corpus / "plan-0.docx").write_bytes((corpus / "plan.docx").read_bytes())  # same stem
+    os.mkfifo(corpus / "fifo.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    (corpus / "loop-a.txt").symlink_to(corpus / "loop-b.txt")
+    (corpus / "loop-b.txt").symlink_to(corpus / "loop-a.txt")
+    odd = os.fsencode(str(corpus)) + b"/caf\xe9.txt"  # Latin-1 bytes: not UTF-8
+    with open(odd, "wb") as handle:
+        handle.write((corpus / "plan-1.txt").read_bytes())
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    proc = _start_batch(corpus, out, "--report", str(report))
+    if _wait_for(lambda: len(_children(proc.pid)) >= 2, 30.0):
+        os.kill(_children(proc.pid)[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=600)
+    assert b"Traceback" not in err and proc.returncode == 1, err.decode(errors="replace")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    bad = {Path(f["path"]).name: f["error_kind"] for f in data["files"] if f["status"] == "failed"}
+    assert bad == {
+        "fifo.txt": "empty",
+        "zero.txt": "unreadable",
+        "loop-a.txt": "unreadable",
+        "loop-b.txt": "unreadable",
+    }
+    good = [f for f in data["files"] if f["status"] == "ok"]
+    assert len(good) == 16  # 12 copies, plan.docx, plan-0.docx, sub/plan-0.txt and the odd name
+    assert len({f["output"] for f in good}) == len(good)  # no two inputs wrote one file
+    written = [p for p in out.rglob("*") if p.is_file()]  # on disk, the odd name as its bytes
+    assert len(written) == len(good)
+    for output in written:
+        plan = yaml.safe_load(output.read_text(encoding="utf-8"))
+        assert plan["schema_version"] == "1.0" and plan["targets"]
+    resumed = cchc("parse", str(corpus), "-o", str(out), "--skip-existing", "--report", str(report))
+    assert resumed.returncode == 1 and b"Traceback" not in resumed.stderr
+    again = json.loads(report.read_text(encoding="utf-8"))
+    assert {f["status"] for f in again["files"] if Path(f["path"]).name not in bad} == {"skipped"}

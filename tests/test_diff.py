@@ -226,3 +226,43 @@ def test_cli_exit_codes_and_fail_on(tmp_path: Path) -> None:
     broken.write_text("schema_version: '1.0'\ntargets: [", encoding="utf-8")
     bad = _cli(str(broken), str(old_yaml))
     assert bad.returncode == 2 and b"invalid YAML" in bad.stderr and b"Traceback" not in bad.stderr
+
+
+def test_candidate_pairing_finds_exactly_what_scoring_every_pair_finds() -> None:
+    """The rapidfuzz prefilter is an optimisation only: same pairs as the quadratic scan."""
+    from cchc_cli.diff import match
+
+    words = [
+        "tỷ lệ",
+        "hồ sơ",
+        "TTHC",
+        "được",
+        "giải quyết",
+        "đúng hạn",
+        "trực tuyến",
+        "hài lòng",
+        "cấp xã",
+        "số hóa",
+    ]
+    texts = st.lists(st.sampled_from(words), min_size=1, max_size=6).map(" ".join)
+
+    def score(a: str, b: str) -> float:
+        return similarity(a, b)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(texts, max_size=12), st.lists(texts, max_size=12), st.sampled_from([60.0, 75.0, 90.0]))
+    def same(old: list[str], new: list[str], threshold: float) -> None:
+        assert match(old, new, score, threshold, str, threshold) == match(old, new, score, threshold)
+
+    same()
+
+
+def test_a_diff_too_large_to_pair_is_refused_with_a_message(monkeypatch) -> None:
+    """Pairing is quadratic (in C++): beyond MAX_PAIRS a clear refusal, not minutes of work."""
+    import cchc_cli.diff as diff
+    from cchc_cli.errors import CchcError
+
+    plan = parsed(BEN_TRE_TEXT)
+    monkeypatch.setattr(diff, "MAX_PAIRS", 100)
+    with pytest.raises(CchcError, match="15 x 15 items to pair is more than cchc compares"):
+        diff.diff_plans(plan, plan)

@@ -389,6 +389,7 @@ def diff(
         float,
         typer.Option("--threshold", min=0, max=100, help="Similarity (0-100) two targets need to be paired."),
     ] = 75.0,
+    timeout: Annotated[float, TIMEOUT_OPTION] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Show what changed between two plans: targets raised, lowered, reworded, added or removed;
@@ -402,10 +403,14 @@ def diff(
     plans = []
     for path in (old, new):
         try:
-            plans.append(load_plan(path))
+            plans.append(_timed(load_plan, path, timeout))
         except Exception as error:
             raise typer.Exit(_fail(error, path, debug, EXIT_USAGE)) from None
-    result = diff_plans(plans[0], plans[1], target_threshold=threshold)
+    try:
+        with _limit(timeout):
+            result = diff_plans(plans[0], plans[1], target_threshold=threshold)
+    except CchcError as error:  # too many items to pair, or the time limit
+        raise typer.Exit(_fail(error, f"{old} -> {new}", debug, EXIT_USAGE)) from None
     if fmt == DiffFormat.table:
         print_table(result, old, new)
     else:
@@ -451,6 +456,23 @@ def _report(findings, files: list[str], rules, fmt: CheckFormat | None, failing)
     return EXIT_FAILED if any(failing(f) for f in findings) else EXIT_OK
 
 
+TIMEOUT_OPTION = typer.Option(
+    "--timeout", min=0, help="Seconds one document may take to read and parse (0: no limit)."
+)
+
+
+def _limit(seconds: float):
+    from cchc_cli.batch import time_limit
+
+    return time_limit(seconds or None)
+
+
+def _timed(load, path: str, seconds: float):
+    """load(path) under the per-document time limit: every command, not only parse, is bounded."""
+    with _limit(seconds):
+        return load(path)
+
+
 def _configs(config: str | None, select, ignore, extend_select, debug: bool):
     """The config of each input (see checks.config.Configs); a bad one ends the run: exit 2."""
     from cchc_cli.checks.config import Configs
@@ -483,7 +505,9 @@ def _excluder(configs, exclude: list[str] | None):
     return excluded
 
 
-def _check_all(inputs: list[str], command: str, configs, debug: bool, prepare=None) -> tuple[list, bool]:
+def _check_all(
+    inputs: list[str], command: str, configs, debug: bool, prepare=None, timeout: float = 120.0
+) -> tuple[list, bool]:
     """Every input tried, in order: (findings, whether cchc itself failed on one).
 
     An input that cannot be read or parsed is an IO100 finding, a plan file that breaks the model
@@ -497,7 +521,7 @@ def _check_all(inputs: list[str], command: str, configs, debug: bool, prepare=No
         try:
             config = configs.for_path(path)
             try:
-                plan, errors, where = load_for_checks(path)
+                plan, errors, where = _timed(load_for_checks, path, timeout)
                 ctx = Context(plan=plan, file=path, positions=where, load_errors=errors)
             except CchcError as error:
                 ctx = Context(plan=None, file=path, read_error=error.message)
@@ -531,6 +555,7 @@ def validate(
     ignore: Annotated[list[str] | None, IGNORE_OPTION] = None,
     extend_select: Annotated[list[str] | None, EXTEND_OPTION] = None,
     exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
+    timeout: Annotated[float, TIMEOUT_OPTION] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check plans against the model (field path, line and column of every error) and for
@@ -543,13 +568,13 @@ def validate(
 
     configs = _configs(config, select, ignore, extend_select, debug)
     inputs = _inputs(files, configs, exclude, debug)
-    findings, crashed = _check_all(inputs, "validate", configs, debug)
+    findings, crashed = _check_all(inputs, "validate", configs, debug, timeout=timeout)
     rules = [r for r in all_rules() if r.runs_in("validate")]
     code = _report(findings, inputs, rules, fmt, _failing(configs, fail_on))
     raise typer.Exit(EXIT_INTERNAL if crashed else code)
 
 
-def _last_year(previous: list[str], inputs: int):
+def _last_year(previous: list[str], inputs: int, timeout: float = 120.0):
     """--previous read: one plan for one input, or plans and folders indexed by maker and year."""
     from cchc_cli.batch import check_inputs
     from cchc_cli.checks.pairing import LastYear
@@ -561,7 +586,7 @@ def _last_year(previous: list[str], inputs: int):
     if not files:
         raise CchcError("--previous: no plan or document found", " ".join(previous))
     single = len(previous) == 1 and not Path(previous[0]).is_dir() and inputs <= 1
-    return LastYear.index_of([(path, load_plan(path)) for path in files], single)
+    return LastYear.index_of([(path, _timed(load_plan, path, timeout)) for path in files], single)
 
 
 @app.command("check-targets")
@@ -589,6 +614,7 @@ def check_targets(
     ignore: Annotated[list[str] | None, IGNORE_OPTION] = None,
     extend_select: Annotated[list[str] | None, EXTEND_OPTION] = None,
     exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
+    timeout: Annotated[float, TIMEOUT_OPTION] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Lint plans' targets: below a national (or your) floor, lowered or dropped against last
@@ -602,7 +628,7 @@ def check_targets(
     configs = _configs(config, select, ignore, extend_select, debug)
     inputs = _inputs(files, configs, exclude, debug)
     try:
-        last_year = _last_year(previous or [], len(inputs))
+        last_year = _last_year(previous or [], len(inputs), timeout)
     except CchcError as error:
         raise typer.Exit(_fail(error, "", debug, EXIT_USAGE)) from None
     loaded: dict[tuple[str, ...], list] = {}
@@ -614,7 +640,7 @@ def check_targets(
         ctx.floors = floors_in_force(loaded[names], ctx.plan.metadata.plan_year)
         ctx.previous = last_year.of(ctx.plan, ctx.file)
 
-    findings, crashed = _check_all(inputs, "check-targets", configs, debug, prepare)
+    findings, crashed = _check_all(inputs, "check-targets", configs, debug, prepare, timeout)
     for note in last_year.notes:
         typer.echo(f"cchc: note: {_terminal_safe(note)}", err=True)
     rules = [r for r in all_rules() if r.runs_in("check-targets")]
@@ -725,6 +751,7 @@ def export(
     ] = False,
     lang: Annotated[Lang, LANG_OPTION] = Lang.vi,
     exclude: Annotated[list[str] | None, EXCLUDE_OPTION] = None,
+    timeout: Annotated[float, TIMEOUT_OPTION] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Plan data in the forms people open: the full Plan as YAML/JSON, or flat tables of
@@ -761,7 +788,7 @@ def export(
     plans, failed = [], EXIT_OK
     for path in paths:
         try:
-            plans.append(load_plan(path))
+            plans.append(_timed(load_plan, path, timeout))
         except Exception as error:
             failed = max(failed, _fail(error, path, debug))
     whats = ["targets", "tasks", "references"] if what == What.all else [what.value]
@@ -793,6 +820,7 @@ def report(
         "report.html"
     ),
     lang: Annotated[Lang, LANG_OPTION] = Lang.vi,
+    timeout: Annotated[float, TIMEOUT_OPTION] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """One self-contained HTML page of a plan (no network): header card, targets by reform area
@@ -803,7 +831,7 @@ def report(
     from cchc_cli.render.report import render_report
 
     try:
-        html = render_report(load_plan(file), lang.value)
+        html = render_report(_timed(load_plan, file, timeout), lang.value)
     except Exception as error:
         raise typer.Exit(_fail(error, file, debug)) from None
     _emit(html, output)

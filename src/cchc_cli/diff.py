@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
+from cchc_cli.errors import CchcError
 from cchc_cli.models import Metadata, Plan, Section, Target, Task
 from cchc_cli.text import fold
 
@@ -27,6 +28,10 @@ ChangeKind = Literal["raised", "lowered", "reworded", "changed", "added", "remov
 TARGET_THRESHOLD = 75.0  # distinct targets of one plan score up to ~71 against each other
 TASK_THRESHOLD = 70.0
 SECTION_THRESHOLD = 80.0
+# Pairing compares every item of one side with every item of the other (in rapidfuzz's C++
+# loop, a few microseconds a pair): 1,200 items a side take about 15 s here. Real plans have a
+# few hundred; beyond this bound the diff is refused with a message instead of running for minutes.
+MAX_PAIRS = 1_500_000
 METADATA_FIELDS = tuple(Metadata.model_fields)
 TASK_FIELDS = ("content", "output", "timeline", "lead", "partners", "note", "group")
 AT_LEAST = {">=": 0, "=": 0, ">": 1}
@@ -71,15 +76,34 @@ def similarity(a: str, b: str) -> float:
 
 
 def match(
-    old: list, new: list, score, threshold: float
+    old: list,
+    new: list,
+    score,
+    threshold: float,
+    text=None,
+    least: float = 0.0,
 ) -> tuple[list[tuple[int, int, float]], list[int], list[int]]:
-    """Pair items one-to-one, best scores first (ties: closest positions). Returns pairs and the rest."""
+    """Pair items one-to-one, best scores first (ties: closest positions). Returns pairs and the rest.
+
+    With `text` (an item's words) and `least` (the text similarity a pair needs at least to
+    reach the threshold), only candidate pairs are scored: rapidfuzz's own loop finds every pair
+    whose token-set or token-sort ratio reaches `least` (the similarity is their mean, so one of
+    them does), so 4,000 targets a side cost a C++ scan, not 16 million Python calls. The pairs
+    found are the same as scoring every pair."""
+    if len(old) * len(new) > MAX_PAIRS:
+        raise CchcError(
+            f"{len(old)} x {len(new)} items to pair is more than cchc compares ({MAX_PAIRS:,} pairs); "
+            "a plan has a few hundred targets and tasks: is one of the inputs many plans merged?"
+        )
+    if text is None:
+        pairs_to_score = ((i, j) for i in range(len(old)) for j in range(len(new)))
+    else:
+        pairs_to_score = _candidates([fold(text(a)) for a in old], [fold(text(b)) for b in new], least)
     candidates = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            s = score(a, b)
-            if s >= threshold:
-                candidates.append((-s, abs(i - j), i, j))
+    for i, j in pairs_to_score:
+        s = score(old[i], new[j])
+        if s >= threshold:
+            candidates.append((-s, abs(i - j), i, j))
     candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -95,6 +119,23 @@ def match(
         [i for i in range(len(old)) if i not in used_old],
         [j for j in range(len(new)) if j not in used_new],
     )
+
+
+def _candidates(old: list[str], new: list[str], least: float) -> list[tuple[int, int]]:
+    """Index pairs whose folded texts are identical or reach `least` by token set or sort ratio."""
+    from rapidfuzz import process
+
+    found: set[tuple[int, int]] = set()
+    by_text: dict[str, list[int]] = {}
+    for j, b in enumerate(new):
+        by_text.setdefault(b, []).append(j)
+    for i, a in enumerate(old):
+        found.update((i, j) for j in by_text.get(a, ()))
+        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio):
+            # A hair under `least`: the similarity is the mean rounded to 0.1.
+            for _, _, j in process.extract(a, new, scorer=scorer, score_cutoff=least - 0.1, limit=None):
+                found.add((i, j))
+    return sorted(found)
 
 
 def _target_score(a: Target, b: Target) -> float:
@@ -173,7 +214,9 @@ def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD)
         counts[key] = counts.get(key, 0) + 1
 
     old_year, new_year = old.metadata.plan_year, new.metadata.plan_year
-    pairs, removed, added = match(old.targets, new.targets, _target_score, target_threshold)
+    pairs, removed, added = match(
+        old.targets, new.targets, _target_score, target_threshold, lambda t: t.metric, target_threshold
+    )
     for i, j, score in pairs:
         kind, fields = classify_target(old.targets[i], new.targets[j], old_year, new_year)
         count(f"targets_{kind}")
@@ -195,7 +238,10 @@ def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD)
         [_item(new.targets[j]) for j in added],
     )
 
-    pairs, removed, added = match(old.tasks, new.tasks, _task_score, TASK_THRESHOLD)
+    # A task's score is 0.8 x its content's similarity plus at most 20 for group and lead.
+    pairs, removed, added = match(
+        old.tasks, new.tasks, _task_score, TASK_THRESHOLD, lambda t: t.content, (TASK_THRESHOLD - 20) / 0.8
+    )
     for i, j, score in pairs:
         a, b = old.tasks[i], new.tasks[j]
         fields = [f for f in TASK_FIELDS if _task_value(a, f) != _task_value(b, f)]
@@ -223,7 +269,9 @@ def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD)
     def section_score(a: tuple[int, Section], b: tuple[int, Section]) -> float:
         return similarity(a[1].title, b[1].title) if a[0] == b[0] else 0.0
 
-    pairs, removed, added = match(old_sections, new_sections, section_score, SECTION_THRESHOLD)
+    pairs, removed, added = match(
+        old_sections, new_sections, section_score, SECTION_THRESHOLD, lambda s: s[1].title, SECTION_THRESHOLD
+    )
     for i, j, score in pairs:
         a, b = old_sections[i][1], new_sections[j][1]
         fields = [f for f in ("number", "path", "title", "kind") if getattr(a, f) != getattr(b, f)]

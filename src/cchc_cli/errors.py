@@ -17,6 +17,12 @@ class CchcError(Exception):
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+class UnreadableError(CchcError):
+    """The input cannot be read at all: missing, a device, a symlink loop, no permission."""
+
+    kind = "unreadable"
+
+
 class EmptyInputError(CchcError):
     kind = "empty"
 

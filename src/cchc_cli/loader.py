@@ -30,6 +30,8 @@ def looks_like_plan_data(data: bytes, name: str) -> bool:
 def looks_like_plan_content(path: Path) -> bool:
     """A YAML/JSON file that starts like a plan cchc wrote (its first 400 bytes, read only)."""
     try:
+        if not path.is_file():
+            return True  # a FIFO or device named like a plan: opening could wait; the reader says why
         with path.open("rb") as handle:
             head = handle.read(400)
     except OSError:

@@ -7,11 +7,12 @@ stdin) is parsed; a YAML/JSON file written by ``cchc parse`` is loaded and valid
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_cli.errors import CchcError, CorruptFileError, EmptyInputError
+from cchc_cli.errors import CchcError, CorruptFileError, EmptyInputError, UnreadableError, UnsafeFileError
 from cchc_cli.models import Plan, Source
 from cchc_cli.text import printable_name
 
@@ -22,24 +23,44 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 def read_input(path: str) -> bytes:
+    """A file's bytes, at most MAX_INPUT_BYTES: regular files, stdin ("-") and pipes (as
+    `<(curl ...)` gives) are read with that cap, so /dev/stdin fed forever cannot fill memory;
+    a device (/dev/zero, a disk) is refused, and a FIFO nobody writes to reads as empty instead
+    of waiting forever."""
     if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
+        return _capped(sys.stdin.buffer, path)
     try:
-        if p.is_dir():
-            raise CchcError("is a directory (give its files, or use a folder with -o)", path)
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise CchcError(f"file too large ({size} bytes; the limit is {MAX_INPUT_BYTES})", path)
-        return p.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableError("is a directory (give its files, or use a folder with -o)", path)
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+            raise UnreadableError("a device, not a document", path)
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_INPUT_BYTES:
+            raise UnsafeFileError(
+                f"file too large ({info.st_size} bytes; the limit is {MAX_INPUT_BYTES})", path
+            )
+        # O_NONBLOCK: opening a FIFO does not wait for a writer; cleared again, so reads wait for
+        # data from a writer that exists and a FIFO without one ends at once.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            return _capped(handle, path)
     except FileNotFoundError:
-        raise CchcError("no such file", path) from None
+        raise UnreadableError("no such file", path) from None
     except PermissionError:
-        raise CchcError("permission denied", path) from None
+        raise UnreadableError("permission denied", path) from None
     except IsADirectoryError:
-        raise CchcError("is a directory", path) from None
+        raise UnreadableError("is a directory", path) from None
     except OSError as exc:
-        raise CchcError(f"cannot read: {exc.strerror or exc}", path) from None
+        raise UnreadableError(f"cannot read: {exc.strerror or exc}", path) from None
+
+
+def _capped(handle, path: str) -> bytes:
+    data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise UnsafeFileError(f"input too large (more than {MAX_INPUT_BYTES} bytes)", path)
+    return data
 
 
 def read_document(data: bytes, name: str = "") -> Document:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from html.parser import HTMLParser
 
 import regex
@@ -110,6 +111,7 @@ class _PageParser(HTMLParser):
         self._stack: list[tuple[str, bool]] = []  # (tag, opened a skipped region)
         self._tables: list[_Table] = []
         self._cell: list[_Cell | None] = []
+        self._open: Counter[str] = Counter()  # tags on the stack: an end tag is checked in O(1)
 
     # -- text paragraphs -------------------------------------------------
     def _flush(self) -> None:
@@ -128,6 +130,7 @@ class _PageParser(HTMLParser):
                 self._text_break()
             return
         self._stack.append((tag, skip))
+        self._open[tag] += 1
         if skip:
             self._skip_depth += 1
         if self._skip_depth:
@@ -146,10 +149,11 @@ class _PageParser(HTMLParser):
             self._text_break()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(t == tag for t, _ in self._stack):
-            return
+        if tag in _VOID or not self._open[tag]:
+            return  # a stray end tag ("</i>" with no <i> open): was a scan of the whole stack
         while self._stack:
             open_tag, skip = self._stack.pop()
+            self._open[open_tag] -= 1
             if skip:
                 self._skip_depth -= 1
             elif not self._skip_depth:
@@ -204,8 +208,14 @@ def _int(value: str | None) -> int:
         return 1
 
 
+MAX_COLUMNS = 256  # columns of one table row after spans (as for Word); plans' tables have under 15
+
+
 def _grid(table: _Table) -> tuple[list[list[str]], list[int | None]]:
-    """Expand colspan/rowspan so every row has one string per column."""
+    """Expand colspan/rowspan so every row has one string per column.
+
+    A row is at most MAX_COLUMNS wide: the text of cells past it joins the last column (kept,
+    not dropped), and spans stop there, so a crafted colspan cannot make the grid huge."""
     grid: list[list[str]] = []
     pending: dict[tuple[int, int], str] = {}  # (row, col) -> text carried down by rowspan
     for r, cells in enumerate(table.rows):
@@ -216,7 +226,11 @@ def _grid(table: _Table) -> tuple[list[list[str]], list[int | None]]:
                 row.append(pending.pop((r, col)))
                 col += 1
             text = " ".join("".join(cell.parts).split())
-            for span in range(cell.colspan):
+            if col >= MAX_COLUMNS:
+                if text:
+                    row[-1] = f"{row[-1]} {text}".strip()
+                continue
+            for span in range(min(cell.colspan, MAX_COLUMNS - col)):
                 row.append(text if span == 0 else "")
                 for down in range(1, cell.rowspan):
                     pending[(r + down, col)] = text if span == 0 else ""

@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import re
 import statistics
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -37,8 +39,59 @@ class _Line:
     column: int = 0  # 1 or 2 in a two-column layout zone (header, signature)
 
 
+MAX_INFLATED = 256 * 1024 * 1024  # all Flate streams together, inflated (a plan's are a few MB)
+# Ruling lines on a page, after merging, horizontal x vertical: finding a table's cells costs about
+# the square of this. A plan's densest table page has a few hundred; a crafted grid of 300 x 300
+# lines took minutes. Above it the page's text is read as lines, without table cells.
+MAX_INTERSECTIONS = 4000
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_PAGE_COUNT = re.compile(rb"/Count\s+(\d{1,12})")
+
+
+def check_bounds(data: bytes) -> None:
+    """Refuse, before any parsing, a PDF whose page tree claims more pages than a plan has or
+    whose compressed streams inflate beyond MAX_INFLATED (1 MB can hold 1 GB of spaces).
+
+    The streams are inflated in bounded chunks and thrown away: memory stays small."""
+    counts = [int(m.group(1)) for m in _PAGE_COUNT.finditer(data)]
+    if counts and max(counts) > MAX_PAGES:
+        raise UnsafeFileError(
+            f"the page tree claims {max(counts)} pages, more than the {MAX_PAGES} a plan can have"
+        )
+    total = 0
+    position = 0
+    while True:
+        m = _STREAM.search(data, position)
+        if m is None:
+            return
+        start = m.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            return
+        position = end + 9
+        if b"FlateDecode" not in data[max(0, m.start() - 400) : m.start()]:
+            continue
+        inflater = zlib.decompressobj()
+        chunk = data[start:end]
+        try:
+            while chunk:
+                out = inflater.decompress(chunk, 1 << 20)
+                total += len(out)
+                if total > MAX_INFLATED:
+                    raise UnsafeFileError(
+                        f"its streams inflate to more than {MAX_INFLATED // (1024 * 1024)} MB (a compression bomb?)"
+                    )
+                chunk = inflater.unconsumed_tail
+                if not out:
+                    break
+        except zlib.error:
+            continue  # pdfminer judges a damaged stream itself
+
+
 def _open(data: bytes):
     import pdfplumber
+
+    check_bounds(data)
 
     quiet = logging.getLogger("pdfminer")
     if (
@@ -275,6 +328,21 @@ def _table_rows(table) -> list[list[str]]:
     return rows
 
 
+def _few_intersections(page) -> bool:
+    """Whether the page's ruling lines, merged as the table finder merges them, cross few enough
+    times for the finder to run in bounded time (see MAX_INTERSECTIONS)."""
+    from pdfplumber.table import merge_edges
+
+    edges = page.edges
+    if len(edges) < 64:  # the common case: nothing to count
+        return True
+    merged = merge_edges(
+        edges, snap_x_tolerance=3, snap_y_tolerance=3, join_x_tolerance=3, join_y_tolerance=3
+    )
+    horizontal = sum(1 for e in merged if e["orientation"] == "h")
+    return horizontal * (len(merged) - horizontal) <= MAX_INTERSECTIONS
+
+
 def read_pdf(data: bytes) -> Document:
     pdf = _open(data)
     try:
@@ -288,7 +356,7 @@ def _read(pdf) -> Document:
     sizes: Counter[float] = Counter()
     for page in pdf.pages:
         words = page.extract_words(extra_attrs=["size"], use_text_flow=False)
-        tables = page.find_tables()
+        tables = page.find_tables() if _few_intersections(page) else []
         pages.append((page, words, tables))
         sizes.update(round(w["size"], 1) for w in words for _ in w["text"])
     if not sizes:
