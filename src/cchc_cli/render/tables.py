@@ -117,11 +117,16 @@ def rows(plans: list[Plan], what: str) -> list[dict[str, Any]]:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
 def neutral(value: Any) -> Any:
-    """Plan text made inert for a spreadsheet; numbers and other values as they are."""
-    if (
-        isinstance(value, str) and len(value) > 1 and value.startswith(_FORMULA_START)
-    ):  # "=" alone: a comparator
+    """Plan text made inert for a spreadsheet: control characters (NUL, ESC...) dropped, and a
+    leading formula sign escaped; numbers and other values as they are."""
+    if not isinstance(value, str):
+        return value
+    value = value.translate(_CONTROLS)
+    if len(value) > 1 and value.startswith(_FORMULA_START):  # "=" alone: a comparator
         return "'" + value
     return value
 
