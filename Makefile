@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := samples/seeds/002_5059744902de90ce.txt
 
-.PHONY: install test lint format bench accuracy schema golden samples renderings fuzz clean
+.PHONY: install test lint format bench bombs accuracy schema golden samples renderings fuzz clean
 
 install:  ## create the venv, install cchc with its dev tools, parse a sample
 	python3 -m venv $(VENV)
@@ -23,6 +23,9 @@ format:
 
 bench:  ## speed and memory, written to BENCHMARKS.md
 	$(PY) scripts/bench.py
+
+bombs:  ## hostile inputs at full size and scaling checks, written to BENCHMARKS.md
+	$(PY) scripts/bombs.py
 
 accuracy:  ## corpus accuracy against tests/corpus/gold, written to ACCURACY.md
 	$(PY) scripts/accuracy.py

@@ -28,7 +28,9 @@ def _no_traceback_from_cchc(monkeypatch: pytest.MonkeyPatch) -> None:
         result = real_run(args, *more, **options)
         argv = [str(a) for a in args] if isinstance(args, list | tuple) else [str(args)]
         if any("cchc" in a for a in argv) and "--debug" not in argv and result.stderr is not None:
-            err = result.stderr.decode(errors="replace") if isinstance(result.stderr, bytes) else result.stderr
+            err = (
+                result.stderr.decode(errors="replace") if isinstance(result.stderr, bytes) else result.stderr
+            )
             assert "Traceback" not in err, f"a traceback from {argv}:\n{err[-3000:]}"
         return result
 

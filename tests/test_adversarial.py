@@ -285,3 +285,18 @@ def test_inputs_are_read_with_a_cap_and_devices_refused(tmp_path, monkeypatch) -
         assert data == b""
         with pytest.raises(EmptyInputError):
             parse_bytes(data, str(fifo))
+
+
+def test_a_docx_part_larger_than_a_plans_is_refused_before_parsing(monkeypatch) -> None:
+    """A million stored paragraphs (58 MB of document.xml, no compression to trip the ratio)."""
+    from cchc_cli.readers import docx
+
+    monkeypatch.setattr(docx, "MAX_PART", 64 * 1024)
+    paragraph = b"<w:p><w:r><w:t>KE HOACH</w:t></w:r></w:p>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(
+            "word/document.xml", b"<w:document><w:body>" + paragraph * 5000 + b"</w:body></w:document>"
+        )
+    with pytest.raises(UnsafeFileError, match="MB of XML, more than a plan's"):
+        parse_bytes(buffer.getvalue(), "many.docx")

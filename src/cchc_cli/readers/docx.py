@@ -22,6 +22,9 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all members together
 MAX_RATIO = 200  # a zip bomb inflates far beyond what XML text compresses to
+# One XML part (document.xml, numbering.xml...): a 100-page plan's document.xml is 1-3 MB; a
+# million stored paragraphs (58 MB) took 3 GB and 100 s to read.
+MAX_PART = 32 * 1024 * 1024
 _SKIP = {
     W + "del",
     W + "delText",
@@ -56,6 +59,11 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     MAX_UNCOMPRESSED): a member that claims 4 KB and inflates to 1.5 GB stops at 4 KB, where the
     zip's own check names it damaged, instead of inflating whole first."""
     info = archive.getinfo(name)
+    if info.file_size > MAX_PART:
+        raise UnsafeFileError(
+            f"{name} holds {info.file_size // (1024 * 1024)} MB of XML, more than a plan's "
+            f"({MAX_PART // (1024 * 1024)} MB; a plan's is about 1 MB)"
+        )
     limit = min(info.file_size, MAX_UNCOMPRESSED)
     parts, size = [], 0
     with archive.open(info) as member:
