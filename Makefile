@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := samples/seeds/002_5059744902de90ce.txt
 
-.PHONY: install test lint format bench bombs accuracy schema golden samples renderings fuzz clean
+.PHONY: install test lint format bench bombs data accuracy schema golden samples renderings fuzz clean
 
 install:  ## create the venv, install cchc with its dev tools, parse a sample
 	python3 -m venv $(VENV)
@@ -23,6 +23,9 @@ format:
 
 bench:  ## speed and memory, written to BENCHMARKS.md
 	$(PY) scripts/bench.py
+
+data:  ## the JSON twins of src/cchc_cli/data/*.yaml (fast start; tests check they are current)
+	$(PY) -c "from pathlib import Path; from cchc_cli.vocab import write_twin; [write_twin(n, Path('src/cchc_cli/data')) for n in ('lexicon', 'labels', 'national')]"
 
 bombs:  ## hostile inputs at full size and scaling checks, written to BENCHMARKS.md
 	$(PY) scripts/bombs.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
@@ -86,3 +87,26 @@ def test_labels_name_every_code_and_column_in_every_language() -> None:
     del one_language["units"]["rank"]["en"]
     with pytest.raises(ValidationError, match=r"units\.rank"):
         Labels.model_validate(one_language)
+
+
+def test_the_json_twins_of_the_data_files_are_current(tmp_path) -> None:
+    """`make data` writes them; a start reads them instead of parsing YAML. A stale twin would
+    only be slower (the YAML is read instead), but the package must ship them current."""
+    import json
+    import shutil
+
+    import yaml
+
+    from cchc_cli.vocab import data_file, write_twin
+
+    folder = Path(__file__).resolve().parent.parent / "src/cchc_cli/data"
+    for name in ("lexicon", "labels", "national"):
+        shutil.copy(folder / f"{name}.yaml", tmp_path / f"{name}.yaml")
+        write_twin(name, tmp_path)
+        shipped = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        assert shipped == json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8")), (
+            f"run make data ({name})"
+        )
+        assert data_file(name) == json.loads(
+            json.dumps(yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8")), default=str)
+        )

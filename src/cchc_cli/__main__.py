@@ -1,3 +1,3 @@
-from cchc_cli.cli import main
+from cchc_cli.entry import main
 
 main()

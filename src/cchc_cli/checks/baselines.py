@@ -3,7 +3,6 @@ add their own (a province's floors) in the same YAML shape, and combine several.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -54,9 +53,13 @@ class _File(BaseModel):
 
 
 def load_baseline(name_or_path: str) -> list[Floor]:
-    if name_or_path == "national":
-        text = resources.files("cchc_cli.data").joinpath("national.yaml").read_text(encoding="utf-8")
-        where = "national"
+    if name_or_path == "national":  # cchc's own file: read through its JSON twin
+        from cchc_cli.vocab import data_file
+
+        data = _File.model_validate(data_file("national"))
+        for floor in data.floors:
+            floor.baseline = data.name
+        return data.floors
     else:
         path = Path(name_or_path)
         try:
