@@ -241,6 +241,25 @@ def scalings() -> list[str]:
         [1000, 2000, 4000, 8000],
         lambda n: parse_bytes(("KẾ HOẠCH CCHC năm 2024\n" + "đạt 100% hồ sơ, " * n).encode(), "line.txt"),
     )
+    rows += scaling(
+        "one line of N values, 'đạt 0% 1% 2% …' (parse)",
+        [5000, 10000, 20000, 40000],
+        lambda n: parse_bytes(
+            ("KẾ HOẠCH CCHC năm 2024\nđạt " + " ".join(f"{i % 100}%" for i in range(n))).encode(),
+            "values.txt",
+        ),
+    )
+    rows += scaling(
+        "N numbered headings with sub-items (parse)",
+        [2500, 5000, 10000, 20000],
+        lambda n: parse_bytes(
+            (
+                "KẾ HOẠCH CCHC năm 2024\n"
+                + "".join(f"{r}. Nội dung số {r}\n{r}.1. Mục một\n{r}.2. Mục hai\n" for r in range(1, n + 1))
+            ).encode(),
+            "headings.txt",
+        ),
+    )
     plan = parse_file(str(ROOT / "samples/seeds/002_5059744902de90ce.txt"))
 
     def diff_of(n: int) -> None:
