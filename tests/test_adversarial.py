@@ -300,3 +300,59 @@ def test_a_docx_part_larger_than_a_plans_is_refused_before_parsing(monkeypatch) 
         )
     with pytest.raises(UnsafeFileError, match="MB of XML, more than a plan's"):
         parse_bytes(buffer.getvalue(), "many.docx")
+
+
+def test_known_corruptions_are_named_not_internal_errors(tmp_path) -> None:
+    """A bad deflate stream, compression method 99, an encrypted zip entry, a PDF page whose
+    content is missing, 3,000-deep JSON, a 10,000-digit number, and a time limit firing inside
+    pdfminer: each was "internal error" (or "a scan?")."""
+    import struct
+
+    from cchc_cli.errors import CorruptFileError, EncryptedError, TimeLimitError, UnsupportedFormatError
+    from cchc_cli.loader import load_plan_data
+    from conftest import ROOT
+
+    packed = _docx_with(b"<w:document>" + b"x" * 5000 + b"</w:document>")
+
+    def patched(offsets: list[tuple[bytes, int, bytes]], data: bytes = packed) -> bytes:
+        out = bytearray(data)
+        for signature, offset, value in offsets:
+            at = out.find(signature)
+            out[at + offset : at + offset + len(value)] = value
+        return bytes(out)
+
+    local = packed.find(b"PK\x03\x04")
+    name_length, extra = struct.unpack("<HH", packed[local + 26 : local + 30])
+    body = local + 30 + name_length + extra
+    bad_deflate = packed[:body] + b"\xff" * 10 + packed[body + 10 :]
+    with pytest.raises(CorruptFileError, match=r"damaged \.docx member"):
+        parse_bytes(bad_deflate, "a.docx")
+    method = struct.pack("<H", 99)
+    with pytest.raises(UnsupportedFormatError, match="compression method"):
+        parse_bytes(patched([(b"PK\x03\x04", 8, method), (b"PK\x01\x02", 10, method)]), "b.docx")
+    flag = struct.pack("<H", 1)
+    with pytest.raises(EncryptedError, match="encrypted"):
+        parse_bytes(patched([(b"PK\x03\x04", 6, flag), (b"PK\x01\x02", 8, flag)]), "c.docx")
+    with pytest.raises(CorruptFileError, match="content of page 1 is missing"):
+        parse_bytes(_pdf(TEXT).replace(b"/Contents 4 0 R", b"/Contents 9 0 R"), "d.pdf")
+    with pytest.raises(UnsafeFileError, match="nested too deeply"):
+        load_plan_data(b"[" * 3000 + b"]" * 3000, "e.json")
+    with pytest.raises(UnsafeFileError, match="number too large"):
+        load_plan_data(b"schema_version: '1.0'\nx: " + b"9" * 10000 + b"\n", "f.yaml")
+    with pytest.raises(TimeLimitError), time_limit(0.05):
+        from cchc_cli.pipeline import _parse
+
+        _parse((ROOT / "samples/ben-tre-2023.pdf").read_bytes(), "g.pdf")
+
+
+def test_duplicate_keys_and_nan_are_refused_with_their_place() -> None:
+    from cchc_cli.errors import CorruptFileError
+    from cchc_cli.loader import load_plan_data
+
+    with pytest.raises(CorruptFileError, match="duplicate key 'value' at line 4"):
+        load_plan_data(b"schema_version: '1.0'\ntargets:\n  - value: 1\n    value: 2\n", "a.yaml")
+    with pytest.raises(CorruptFileError, match="duplicate key 'x'"):
+        load_plan_data(b'{"schema_version": "1.0", "x": 1, "x": 2}', "b.json")
+    for constant in (b"NaN", b"Infinity", b"-Infinity"):
+        with pytest.raises(CorruptFileError, match="not a number JSON allows"):
+            load_plan_data(b'{"schema_version": "1.0", "v": ' + constant + b"}", "c.json")

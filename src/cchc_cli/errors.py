@@ -43,7 +43,13 @@ class UnsafeFileError(CchcError):
     kind = "unsafe"
 
 
-class EncryptedPdfError(CchcError):
+class EncryptedError(CchcError):
+    """A password stands between cchc and the text (a PDF, an encrypted zip entry)."""
+
+    kind = "encrypted"
+
+
+class EncryptedPdfError(EncryptedError):
     kind = "encrypted"
 
 

@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from cchc_cli import safeyaml
-from cchc_cli.errors import CchcError, CorruptFileError
+from cchc_cli.errors import CchcError, CorruptFileError, UnsafeFileError
 from cchc_cli.models import Plan
 
 _safe_yaml = safeyaml.load
@@ -40,12 +40,26 @@ def looks_like_plan_content(path: Path) -> bool:
     return start.startswith(b"schema_version:") or (start.startswith(b"{") and b'"schema_version"' in head)
 
 
+def _no_constant(name: str):
+    """NaN, Infinity and -Infinity are not JSON (Python's reader accepts them)."""
+    raise CorruptFileError(f"invalid JSON: {name} is not a number JSON allows")
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise CorruptFileError(f"invalid JSON: duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
 def _decode(data: bytes, name: str) -> tuple[str, dict]:
     """The text and its data, or a one-line error: not UTF-8, invalid JSON/YAML, not a mapping."""
     text = safeyaml.decode(data, name)
     try:
         if name.lower().endswith(".json") or text.lstrip().startswith("{"):
-            raw = json.loads(text)
+            raw = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
         else:
             raw = _safe_yaml(text)
     except json.JSONDecodeError as exc:
@@ -60,6 +74,10 @@ def _decode(data: bytes, name: str) -> tuple[str, dict]:
     except CchcError as exc:
         exc.path = name
         raise
+    except RecursionError:
+        raise UnsafeFileError("nested too deeply (thousands of levels: not a plan)", name) from None
+    except ValueError as exc:  # Python's guard against 4,300+ digit integers, and the like
+        raise UnsafeFileError(f"a number too large to read: {str(exc).split(';')[0]}", name) from None
     if not isinstance(raw, dict):
         raise CorruptFileError("not a plan: the top level is not a mapping", name)
     return text, raw

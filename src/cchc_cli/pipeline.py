@@ -128,3 +128,22 @@ def _parse(data: bytes, name: str, explain: list | None = None) -> Plan:
         raise CorruptFileError("structure nested too deeply", name) from None
     except MemoryError:
         raise CorruptFileError("too large to process in memory", name) from None
+    except Exception as exc:
+        known = _known_cause(exc)
+        if known is None:
+            raise
+        known.path = known.path or name
+        raise known from None
+
+
+def _known_cause(exc: BaseException) -> CchcError | None:
+    """Our own error (a time limit firing inside pdfminer, say) wrapped by a library: unwrapped,
+    so it is reported as itself, not as an internal error."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, CchcError):
+            return exc
+        inner = next((a for a in getattr(exc, "args", ()) if isinstance(a, CchcError)), None)
+        exc = inner or exc.__cause__ or exc.__context__
+        seen += 1
+    return None

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from cchc_cli.errors import CorruptFileError, EmptyInputError, UnsafeFileError
+from cchc_cli.errors import (
+    CorruptFileError,
+    EmptyInputError,
+    EncryptedError,
+    UnsafeFileError,
+    UnsupportedFormatError,
+)
 from cchc_cli.readers.blocks import Block, Document, RawFootnote, is_layout_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -87,8 +94,14 @@ def _xml(archive: zipfile.ZipFile, name: str, required: bool = False) -> etree._
         if required:
             raise CorruptFileError(f"not a Word document: {name} is missing") from None
         return None
-    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile, zlib.error) as exc:
         raise CorruptFileError(f"damaged .docx member {name}: {exc}") from None
+    except NotImplementedError:
+        raise UnsupportedFormatError(f"{name} is packed with a compression method Word never uses") from None
+    except RuntimeError as exc:
+        if "encrypted" in str(exc):
+            raise EncryptedError(f"{name} is encrypted: save an unprotected copy") from None
+        raise
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
         raise UnsafeFileError(f"{name} declares a DTD or entities (Word never does; entity bomb?)")
     try:

@@ -343,6 +343,24 @@ def _few_intersections(page) -> bool:
     return horizontal * (len(merged) - horizontal) <= MAX_INTERSECTIONS
 
 
+def _no_missing_contents(pdf) -> None:
+    """A PDF with no text is a scan, unless a page's content stream is missing or broken: then it
+    is damaged, and OCR would not help."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    for number, page in enumerate(pdf.pages, start=1):
+        attrs = page.page_obj.attrs
+        if "Contents" not in attrs:
+            continue
+        try:
+            contents = resolve1(attrs["Contents"])
+        except Exception:
+            contents = None
+        parts = contents if isinstance(contents, list) else [contents]
+        if not parts or any(not isinstance(resolve1(part), PDFStream) for part in parts):
+            raise CorruptFileError(f"damaged PDF: the content of page {number} is missing or broken")
+
+
 def read_pdf(data: bytes) -> Document:
     pdf = _open(data)
     try:
@@ -360,6 +378,7 @@ def _read(pdf) -> Document:
         pages.append((page, words, tables))
         sizes.update(round(w["size"], 1) for w in words for _ in w["text"])
     if not sizes:
+        _no_missing_contents(pdf)
         raise ScannedPdfError(
             "the PDF has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf -l vie"
         )
