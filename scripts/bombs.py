@@ -263,13 +263,20 @@ def scalings() -> list[str]:
     plan = parse_file(str(ROOT / "samples/seeds/002_5059744902de90ce.txt"))
 
     def diff_of(n: int) -> None:
+        """N targets a side, in another order, one in ten reworded (a year's plan against the last)."""
         many = [
             t.model_copy(update={"id": f"T{k:05}", "metric": f"{t.metric} ({k // len(plan.targets)})"})
             for k, t in enumerate(plan.targets * (n // len(plan.targets) + 1))
         ][:n]
-        diff_plans(plan.model_copy(update={"targets": many}), plan.model_copy(update={"targets": many[::-1]}))
+        changed = [
+            t.model_copy(update={"metric": f"{t.metric} mới"}) if k % 10 == 0 else t
+            for k, t in enumerate(many)
+        ]
+        diff_plans(
+            plan.model_copy(update={"targets": many}), plan.model_copy(update={"targets": changed[::-1]})
+        )
 
-    rows += scaling("diff, N targets a side", [125, 250, 500, 1000], diff_of)
+    rows += scaling("diff, N targets a side (one in ten reworded)", [500, 1000, 2000, 4000], diff_of)
     rows += scaling("PDF grid of N x N ruling lines (read)", [50, 100, 200, 400], lambda n: read_pdf(grid(n)))
     return rows
 

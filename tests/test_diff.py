@@ -263,6 +263,10 @@ def test_a_diff_too_large_to_pair_is_refused_with_a_message(monkeypatch) -> None
     from cchc_cli.errors import CchcError
 
     plan = parsed(BEN_TRE_TEXT)
+    reworded = plan.model_copy(
+        update={"targets": [t.model_copy(update={"metric": t.metric + " mới"}) for t in plan.targets]}
+    )
     monkeypatch.setattr(diff, "MAX_PAIRS", 100)
+    assert diff.diff_plans(plan, plan).is_empty()  # unchanged items pair by identity, before any bound
     with pytest.raises(CchcError, match="15 x 15 items to pair is more than cchc compares"):
-        diff.diff_plans(plan, plan)
+        diff.diff_plans(plan, reworded)
