@@ -179,7 +179,7 @@ def _comparator(clause: str, start: int, end: int, default: Comparator) -> tuple
         if m:
             comparator, begin = name, start - (len(left) - m.start())  # type: ignore[assignment]
             break
-    right = clause[end:]
+    right = clause[end : end + 40]  # bounded: copying the clause's rest for each value was quadratic
     m = _RIGHT_GE.match(right) or _RIGHT_LE.match(right)
     if m:
         comparator = ">=" if m.re is _RIGHT_GE else "<="
@@ -268,10 +268,11 @@ def _not_a_commitment(clause: str, value: _Value) -> str | None:
     nor a result), or None.
 
     A number in quotation marks is part of a name ("Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ…”")."""
-    if "“" in clause or '"' in clause:
-        before = clause[max(0, value.start - 300) : value.start]  # bounded: linear on long clauses
-        if before.rfind("“") > before.rfind("”") or before.count('"') % 2:
-            return "inside a quoted name"
+    # Only the 300 characters before the value are looked at (a test of the whole clause for
+    # quotes, once per value, was quadratic on a long line of values).
+    before = clause[max(0, value.start - 300) : value.start]
+    if before.rfind("“") > before.rfind("”") or before.count('"') % 2:
+        return "inside a quoted name"
     right = clause[value.end : value.end + 30]
     if value.unit == "%" and _BUDGET_AFTER.match(right):
         return "a share of a budget"
