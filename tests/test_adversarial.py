@@ -11,6 +11,7 @@ import inspect
 import io
 import pkgutil
 import re
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -141,32 +142,10 @@ def test_a_pdf_with_too_many_pages_is_refused(tmp_path) -> None:
 # -- bombs, small: the limits lowered so the tests stay quick -----------------------------------
 
 
-def _pdf(content: bytes, *, deflate: bool = False, count: int = 1) -> bytes:
-    """A one-page PDF whose content stream is `content` (Flate-compressed if asked)."""
-    import zlib
-
-    stream = zlib.compress(content) if deflate else content
-    extra = b" /Filter /FlateDecode" if deflate else b""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d%s >>\nstream\n" % (len(stream), extra) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-TEXT = b"BT /F1 12 Tf 72 720 Td (KE HOACH CCHC nam 2024: 100% ho so) Tj ET\n"
+# The hostile PDFs are built by the same code `make bombs` uses at full size.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from bombs import TEXT, grid  # noqa: E402
+from bombs import pdf as _pdf  # noqa: E402
 
 
 def test_a_pdf_stream_that_inflates_beyond_the_limit_is_refused(monkeypatch) -> None:
@@ -190,11 +169,7 @@ def test_a_grid_of_ruling_lines_skips_table_finding_but_keeps_the_text() -> None
     """N x N lines made the table finder take about N^4 (271 s at N = 300)."""
     from cchc_cli.readers import pdf
 
-    lines = []
-    for i in range(100):
-        x, y = 50 + i * 5, 50 + i * 7
-        lines.append(b"%d 50 m %d 750 l S 50 %d m 550 %d l S" % (x, x, y, y))
-    document = pdf.read_pdf(_pdf(TEXT + b"\n".join(lines)))
+    document = pdf.read_pdf(grid(100))
     assert [b.kind for b in document.blocks] == ["para"]
     assert "KE HOACH CCHC" in document.blocks[0].text
     # A real appendix page (the Bến Tre plan's) still has its table found.

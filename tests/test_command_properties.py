@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -53,17 +54,13 @@ HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 RUNNER = CliRunner()
 
 
+@cache
 def _base() -> dict:
     return yaml.safe_load(to_yaml(parsed(BEN_TRE_TEXT)))
 
 
-BASE = None
-
-
 def _plan_file(tmp_path: Path, name: str, metric: str, value, stt: str, number: str) -> Path:
-    global BASE
-    BASE = BASE or _base()
-    data = copy.deepcopy(BASE)
+    data = copy.deepcopy(_base())
     data["targets"][0]["metric"] = metric
     data["targets"][1]["value"] = value if not (isinstance(value, float) and math.isnan(value)) else None
     data["tasks"][0]["stt"] = stt

@@ -14,8 +14,8 @@ import yaml
 
 from cchc_cli.models import Plan
 from cchc_cli.render import to_yaml
-from cchc_cli.text import fold
 from conftest import BEN_TRE_TEXT, parsed
+from test_checks import lower_satisfaction
 
 
 def cchc(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -30,10 +30,7 @@ def _plan(year: int = 2023, satisfaction: float | None = None, province: str | N
     if province:
         plan.metadata.province = province
     if satisfaction is not None:
-        (target,) = [
-            t for t in plan.targets if "hai long" in fold(t.metric) and "dat dai" not in fold(t.metric)
-        ]
-        target.value = satisfaction
+        lower_satisfaction(plan, satisfaction)
     return plan
 
 

@@ -50,7 +50,7 @@ class EncryptedError(CchcError):
 
 
 class EncryptedPdfError(EncryptedError):
-    kind = "encrypted"
+    """A PDF that needs a password."""
 
 
 class ScannedPdfError(CchcError):

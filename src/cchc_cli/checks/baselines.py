@@ -38,6 +38,10 @@ class Floor(BaseModel):
             return False
         return any(all(fold(phrase) in text for phrase in group) for group in self.match)
 
+    def as_finding(self) -> dict:
+        """The floor as a finding carries it (its matching words left out)."""
+        return self.model_dump(exclude={"match", "exclude"})
+
     def describe(self) -> str:
         symbol = COMPARATOR_SYMBOL.get(self.comparator, self.comparator)
         value = f" {self.value:g}{self.unit or ''}" if self.value is not None else ""

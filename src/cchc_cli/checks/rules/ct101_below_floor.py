@@ -40,7 +40,7 @@ def check(ctx, options):
                     path=f"targets[{index}].value",
                     target=target.id,
                     location=target.location,
-                    floor=floor.model_dump(exclude={"match", "exclude"}),
+                    floor=floor.as_finding(),
                 )
 
 

@@ -23,6 +23,6 @@ def check(ctx, options):
                     path=f"targets[{index}]",
                     target=target.id,
                     location=target.location,
-                    floor=floor.model_dump(exclude={"match", "exclude"}),
+                    floor=floor.as_finding(),
                 )
                 break
