@@ -1,6 +1,7 @@
 """PDF with a text layer: paragraphs rebuilt from lines, tables kept as tables, in reading order.
 
-pdfplumber gives words with positions and sizes. From them we rebuild what the PDF lost:
+``pdf_layer`` gives words with positions and sizes (through pdfium) and ``pdf_tables`` the cells
+the ruling lines draw. From them we rebuild what the PDF lost:
 paragraphs (a line starting with a list marker, after a wider gap, or after a short line
 starts a new one), the columns of a borderless header (a wide gap splits a line), footnotes
 (small type at the foot of a page) and their markers (small raised digits, dropped from the
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import logging
 import re
 import statistics
 import zlib
@@ -20,8 +20,11 @@ from dataclasses import dataclass
 
 import regex
 
-from cchc_cli.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError, UnsafeFileError
+from cchc_cli.errors import CorruptFileError, ScannedPdfError, UnsafeFileError
+from cchc_cli.readers import pdf_layer
 from cchc_cli.readers.blocks import LIST_ITEM, Block, Document, RawFootnote
+from cchc_cli.readers.pdf_layer import Char
+from cchc_cli.readers.pdf_tables import Table, find_tables
 
 MAX_PAGES = 2000
 _FOOTNOTE_START = regex.compile(r"^(\d{1,3})\s+(\S.*)$")
@@ -40,10 +43,6 @@ class _Line:
 
 
 MAX_INFLATED = 256 * 1024 * 1024  # all Flate streams together, inflated (a plan's are a few MB)
-# Ruling lines on a page, after merging, horizontal x vertical: finding a table's cells costs about
-# the square of this. A plan's densest table page has a few hundred; a crafted grid of 300 x 300
-# lines took minutes. Above it the page's text is read as lines, without table cells.
-MAX_INTERSECTIONS = 4000
 _STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
 _PAGE_COUNT = re.compile(rb"/Count\s+(\d{1,12})")
 
@@ -86,35 +85,6 @@ def check_bounds(data: bytes) -> None:
                     break
         except zlib.error:
             continue  # pdfminer judges a damaged stream itself
-
-
-def _open(data: bytes):
-    import pdfplumber
-
-    check_bounds(data)
-
-    quiet = logging.getLogger("pdfminer")
-    if (
-        quiet.level == logging.NOTSET
-    ):  # its warnings ("Cannot set gray stroke color") are noise, unless --debug set a level
-        quiet.setLevel(logging.ERROR)
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages  # forces the page tree to be read
-    except Exception as exc:  # pdfminer raises many kinds on broken or locked files
-        # A PDF with only an owner password opens fine; one that does not open and has an
-        # /Encrypt dictionary needs a password.
-        if b"/Encrypt" in data or "password" in str(exc).lower():
-            raise EncryptedPdfError(
-                "the PDF is encrypted and needs a password: save an unprotected copy"
-            ) from None
-        detail = str(exc) or type(getattr(exc, "__cause__", None) or exc).__name__
-        raise CorruptFileError(f"damaged PDF: {detail}") from None
-    if len(pdf.pages) > MAX_PAGES:
-        pdf.close()
-        raise UnsafeFileError(f"{len(pdf.pages)} pages is more than the {MAX_PAGES} a plan can have")
-    return pdf
 
 
 def _lines(
@@ -253,7 +223,9 @@ def _emit(
     for word in segment:
         if not word.get("sup"):
             # Words split only by a change of size (a dropped marker) touch: no space between them.
-            glue = "" if last_x1 is None or word["x0"] - last_x1 < size * 0.1 else " "
+            # A space in the content always separates (a letter's box can overhang the gap).
+            close = word["x0"] - last_x1 < size * 0.1 if last_x1 is not None else True
+            glue = "" if last_x1 is None or (close and not word.get("spaced")) else " "
             text += glue + word["text"]
         last_x1 = word["x1"]
     segment = [w for w in segment if not w.get("sup")] or segment
@@ -314,71 +286,96 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[tuple[str
     return out
 
 
-def _table_rows(table) -> list[list[str]]:
+def _table_rows(table: Table, chars: list[Char]) -> list[list[str]]:
     rows = []
-    for row in table.extract():
+    for row in table.rows(chars):
         cells = []
-        for cell in row:
-            parts = (cell or "").split("\n")
+        for lines in row:
             text = ""
-            for part in parts:
+            for part in lines or []:
                 text = _join(text, part) if text else part
             cells.append(text)
         rows.append(cells)
     return rows
 
 
-def _few_intersections(page) -> bool:
-    """Whether the page's ruling lines, merged as the table finder merges them, cross few enough
-    times for the finder to run in bounded time (see MAX_INTERSECTIONS)."""
-    from pdfplumber.table import merge_edges
-
-    edges = page.edges
-    if len(edges) < 64:  # the common case: nothing to count
-        return True
-    merged = merge_edges(
-        edges, snap_x_tolerance=3, snap_y_tolerance=3, join_x_tolerance=3, join_y_tolerance=3
-    )
-    horizontal = sum(1 for e in merged if e["orientation"] == "h")
-    return horizontal * (len(merged) - horizontal) <= MAX_INTERSECTIONS
-
-
-def _no_missing_contents(pdf) -> None:
+def _no_missing_contents(data: bytes) -> None:
     """A PDF with no text is a scan, unless a page's content stream is missing or broken: then it
-    is damaged, and OCR would not help."""
+    is damaged, and OCR would not help. (pdfium does not tell the two apart; pdfminer, loaded
+    only on this path, does.)"""
+    import logging
+
+    import pdfplumber
     from pdfminer.pdftypes import PDFStream, resolve1
 
-    for number, page in enumerate(pdf.pages, start=1):
-        attrs = page.page_obj.attrs
-        if "Contents" not in attrs:
-            continue
-        try:
-            contents = resolve1(attrs["Contents"])
-        except Exception:
-            contents = None
-        parts = contents if isinstance(contents, list) else [contents]
-        if not parts or any(not isinstance(resolve1(part), PDFStream) for part in parts):
-            raise CorruptFileError(f"damaged PDF: the content of page {number} is missing or broken")
+    quiet = logging.getLogger("pdfminer")
+    if quiet.level == logging.NOTSET:  # its warnings are noise, unless --debug set a level
+        quiet.setLevel(logging.ERROR)
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception:
+        return
+    with pdf:
+        for number, page in enumerate(pages, start=1):
+            attrs = page.page_obj.attrs
+            if "Contents" not in attrs:
+                continue
+            try:
+                contents = resolve1(attrs["Contents"])
+            except Exception:
+                contents = None
+            parts = contents if isinstance(contents, list) else [contents]
+            if not parts or any(not isinstance(resolve1(part), PDFStream) for part in parts):
+                raise CorruptFileError(f"damaged PDF: the content of page {number} is missing or broken")
+
+
+@dataclass
+class _Page:
+    width: float
+    height: float
+    words: list[dict]
+    chars: list[Char]
+    tables: list[Table]
+
+
+def _pages(data: bytes) -> list[_Page]:
+    """Each page's words, characters and tables, read through pdfium."""
+    check_bounds(data)
+    document = pdf_layer.open_document(data)
+    try:
+        if len(document) > MAX_PAGES:
+            raise UnsafeFileError(f"{len(document)} pages is more than the {MAX_PAGES} a plan can have")
+        budget = pdf_layer.CharBudget()
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                chars = pdf_layer.page_chars(page, budget)
+                pages.append(
+                    _Page(
+                        page.get_width(),
+                        page.get_height(),
+                        pdf_layer.words(chars),
+                        chars,
+                        find_tables(pdf_layer.edges(page)),
+                    )
+                )
+            finally:
+                page.close()
+        return pages
+    finally:
+        document.close()
 
 
 def read_pdf(data: bytes) -> Document:
-    pdf = _open(data)
-    try:
-        return _read(pdf)
-    finally:
-        pdf.close()
-
-
-def _read(pdf) -> Document:
-    pages = []
+    pages = _pages(data)
     sizes: Counter[float] = Counter()
-    for page in pdf.pages:
-        words = page.extract_words(extra_attrs=["size"], use_text_flow=False)
-        tables = page.find_tables() if _few_intersections(page) else []
-        pages.append((page, words, tables))
-        sizes.update(round(w["size"], 1) for w in words for _ in w["text"])
+    for page in pages:
+        sizes.update(round(w["size"], 1) for w in page.words for _ in w["text"])
     if not sizes:
-        _no_missing_contents(pdf)
+        _no_missing_contents(data)
         raise ScannedPdfError(
             "the PDF has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf -l vie"
         )
@@ -386,7 +383,8 @@ def _read(pdf) -> Document:
     blocks: list[Block] = []
     footnotes: list[RawFootnote] = []
     last_full, last_x0 = False, 0.0
-    for number, (page, words, tables) in enumerate(pages, start=1):
+    for number, page in enumerate(pages, start=1):
+        words, tables = page.words, page.tables
         boxes = [t.bbox for t in tables]
 
         def outside(w: dict, boxes: list = boxes) -> bool:
@@ -409,7 +407,7 @@ def _read(pdf) -> Document:
             at = max(at, first.top)
             items.append((at, Block(kind="para", text=text, page=number, line=order)))
         for table in tables:
-            rows = _table_rows(table)
+            rows = _table_rows(table, page.chars)
             if rows:
                 items.append(
                     (

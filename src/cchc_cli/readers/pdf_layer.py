@@ -1,0 +1,354 @@
+"""A PDF page's text layer and ruling lines, read through pdfium (pypdfium2).
+
+pdfium gives each character with its box, baseline and font size in a few milliseconds a page;
+pdfminer (under pdfplumber) took about 60 ms a page building its character objects, 87% of a PDF
+parse. Words are built from the characters by pdfplumber's rules (a new word at a space, at a gap
+of more than 3 pt, on a new line, and, where asked, at a change of font size), so the layout code
+in ``pdf.py`` reads the same words as before.
+
+Coordinates are pdfplumber's: points from the page's top-left corner; a character's box runs from
+its baseline up by its font size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from cchc_cli.errors import CorruptFileError, EncryptedPdfError, UnsafeFileError
+
+X_TOLERANCE = 3.0  # pdfplumber's: a wider gap between characters starts a new word
+Y_TOLERANCE = 3.0  # and tops further apart are different lines
+# A gap wider than this share of the font size, where a space stood in the content, is a space
+# pdfium dropped (a space is about a quarter of the size; letters of a word sit under a tenth apart).
+SPACE_LEFT = 0.12
+MAX_CHARS = 4_000_000  # characters in one document (a 200-page plan has under a million)
+MAX_OBJECTS = 200_000  # drawing objects on one page, forms included
+MAX_FORM_DEPTH = 8
+# Ligatures as pdfplumber expands them.
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+class Char(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    # A space stood before it in the content (pdfium may have dropped that space, see page_chars).
+    spaced: bool = False
+
+
+class Edge(NamedTuple):
+    """An axis-aligned stretch of a drawn line: ``at`` is its y (horizontal) or x (vertical),
+    ``start``-``end`` its extent along the other axis."""
+
+    horizontal: bool
+    at: float
+    start: float
+    end: float
+
+
+def open_document(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        # pdfium names a locked file "Incorrect password error".
+        if "password" in str(exc).lower() or b"/Encrypt" in data:
+            raise EncryptedPdfError(
+                "the PDF is encrypted and needs a password: save an unprotected copy"
+            ) from None
+        raise CorruptFileError(f"damaged PDF: {exc}") from None
+
+
+class CharBudget:
+    """Characters read so far across a document, refused beyond MAX_CHARS (a stream of text
+    that inflates to hundreds of MB would otherwise become millions of Python objects)."""
+
+    def __init__(self) -> None:
+        self.used = 0
+
+    def take(self, count: int) -> None:
+        self.used += count
+        if self.used > MAX_CHARS:
+            raise UnsafeFileError(f"more than {MAX_CHARS:,} characters of text, more than a plan has")
+
+
+def page_chars(page: pdfium.PdfPage, budget: CharBudget) -> list[Char]:
+    """The page's characters in content order, with the spaces pdfium lost put back. A
+    character starts at its origin, as in pdfplumber.
+
+    LibreOffice writes a line's Vietnamese letters outside its font's first subset (ệ, ở, ư …)
+    in a second pass over the line, leaving gaps in the first. pdfium's text then differs from
+    the content: of two spaces that follow each other in the content it keeps one ("c ␣[ở]␣ n"),
+    and it marks some real spaces as its own, inserted ones. So an inserted space is kept where
+    no letter starts at its place and it does not just follow the character before it (there it
+    only marks a gap the second pass fills, or the line's end), and each
+    letter notes whether a space came before it in the content after a gap (``spaced``)."""
+    textpage = page.get_textpage()
+    try:
+        entries = _entries(textpage.raw, page.get_height(), budget)
+    finally:
+        textpage.close()
+    starts: dict[int, list[float]] = {}
+    for e in entries:
+        if not e[1]:
+            starts.setdefault(round(e[4]), []).append(e[2])
+    for xs in starts.values():
+        xs.sort()
+    out: list[Char] = []
+    space_since = False  # a space came after the last letter
+    last_size = 0.0
+    previous_right = None
+    for code, inserted, left, right, bottom, size in entries:
+        if inserted:
+            space_since = True
+            xs = starts.get(round(bottom), [])
+            at = bisect.bisect_left(xs, left - 0.3)
+            if (at < len(xs) and xs[at] <= left + 0.3) or (
+                previous_right is not None and abs(left - previous_right) < 0.3
+            ):
+                # It marks where a letter of the second pass goes, or a line's end.
+                previous_right = right
+                continue
+            size = last_size or size  # the inserted space's own size (1) would cut the run
+        previous_right = right
+        text = chr(code)
+        spaced = False
+        if code == 0x20:
+            space_since = True
+        else:
+            before = next((c for c in reversed(out) if c.text != " "), None)
+            spaced = (
+                space_since
+                and before is not None
+                and abs(before.bottom - bottom) < 1
+                and left - before.x1 > 0.5
+            )
+            space_since = False
+            last_size = size
+        out.append(Char(_LIGATURES.get(text, text), left, right, bottom - size, bottom, size, spaced))
+    return out
+
+
+_Entry = tuple[int, bool, float, float, float, float]  # code, inserted by pdfium, left, right, bottom, size
+
+
+def _entries(handle, height: float, budget: CharBudget) -> list[_Entry]:
+    """Each character pdfium reports: spaces (its own ones flagged) and printable characters;
+    line breaks and other controls left out, surrogate halves joined."""
+    count = raw.FPDFText_CountChars(handle)
+    budget.take(max(0, count))
+    box = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    out: list[_Entry] = []
+    pending_high = 0
+    for index in range(count):
+        code = raw.FPDFText_GetUnicode(handle, index)
+        inserted = raw.FPDFText_IsGenerated(handle, index) == 1
+        if inserted and code != 0x20:
+            continue
+        if 0xD800 <= code < 0xDC00:  # a character outside the BMP comes as two halves
+            pending_high = code
+            continue
+        if 0xDC00 <= code < 0xE000:
+            if not pending_high:
+                continue
+            code = 0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00)
+        pending_high = 0
+        if code < 0x20:
+            if code != 0x02:  # pdfium's mark for a hyphen at a line end
+                continue
+            code = 0x2D
+        raw.FPDFText_GetLooseCharBox(handle, index, box)
+        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(ox), ctypes.byref(oy))
+        size = raw.FPDFText_GetFontSize(handle, index)
+        out.append((code, inserted, ox.value, box.right, height - oy.value, size))
+    # A letter ends where the next one in its run starts, if sooner than its box says (a box
+    # can be wider than the letter's advance; pdfplumber's boxes are the advance).
+    for n in range(len(out) - 1):
+        here, after = out[n], out[n + 1]
+        if after[4] == here[4] and here[2] < after[2] < here[3]:
+            out[n] = (*here[:3], after[2], *here[4:])
+    return out
+
+
+def _clusters(values: Iterable[float], tolerance: float) -> dict[float, int]:
+    """Each value's cluster number: sorted values chained while each is within ``tolerance`` of
+    the one before (pdfplumber's cluster_list)."""
+    out: dict[float, int] = {}
+    group, last = -1, None
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            group += 1
+        out[value] = group
+        last = value
+    return out
+
+
+def lines_of(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into lines by their tops, each line left to right."""
+    if not chars:
+        return []
+    index = _clusters((c.top for c in chars), Y_TOLERANCE)
+    ordered = sorted(chars, key=lambda c: index[c.top])
+    return [
+        sorted(group, key=lambda c: c.x0) for _, group in itertools.groupby(ordered, lambda c: index[c.top])
+    ]
+
+
+def _split_words(line: list[Char]) -> Iterator[tuple[list[Char], bool]]:
+    """The line's words, each with whether a space stood before it (a space pdfium dropped
+    included: a gap left where the content had a space)."""
+    word: list[Char] = []
+    spaced = False
+    for char in line:
+        if char.text.isspace():
+            if word:
+                yield word, spaced
+            word, spaced = [], True
+            continue
+        if word:
+            dropped_space = char.spaced and char.x0 - word[-1].x1 > SPACE_LEFT * char.size
+            if (
+                dropped_space
+                or char.x0 < word[-1].x0
+                or char.x0 > word[-1].x1 + X_TOLERANCE
+                or abs(char.top - word[-1].top) > Y_TOLERANCE
+            ):
+                yield word, spaced
+                word, spaced = [], dropped_space
+        word.append(char)
+    if word:
+        yield word, spaced
+
+
+def words(chars: list[Char], by_size: bool = True) -> list[dict]:
+    """Words as pdfplumber's ``extract_words(extra_attrs=["size"])`` gives them: runs of
+    characters of one size (in content order), each run cut into lines and the lines into
+    words; ``spaced`` says a space stood before the word."""
+    runs = itertools.groupby(chars, key=lambda c: c.size) if by_size else [(None, iter(chars))]
+    out = []
+    for _, run in runs:
+        for line in lines_of(list(run)):
+            for word, spaced in _split_words(line):
+                out.append(
+                    {
+                        "text": "".join(c.text for c in word),
+                        "x0": min(c.x0 for c in word),
+                        "x1": max(c.x1 for c in word),
+                        "top": min(c.top for c in word),
+                        "bottom": max(c.bottom for c in word),
+                        "size": word[0].size,
+                        "spaced": spaced,
+                    }
+                )
+    return out
+
+
+def text_lines(chars: list[Char]) -> list[str]:
+    """A table cell's text, line by line, words joined by a space."""
+    return [
+        " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
+        for line in _word_lines(words(chars, by_size=False))
+    ]
+
+
+def _word_lines(items: list[dict]) -> list[list[dict]]:
+    index = _clusters((w["top"] for w in items), Y_TOLERANCE)
+    ordered = sorted(items, key=lambda w: index[w["top"]])
+    return [list(group) for _, group in itertools.groupby(ordered, lambda w: index[w["top"]])]
+
+
+# -- ruling lines -------------------------------------------------------------------------------
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _times(m: _Matrix, n: _Matrix) -> _Matrix:
+    """m then n (PDF's row-vector convention)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def edges(page: pdfium.PdfPage) -> list[Edge]:
+    """Every axis-aligned straight stretch of every filled or stroked path on the page (the
+    sides of rectangles included), inside forms too, in top-left page coordinates; pieces
+    shorter than 1 pt left out (pdfplumber's prefilter)."""
+    height = page.get_height()
+    out: list[Edge] = []
+    seen = 0
+    matrix = raw.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+
+    def walk(count: int, get, parent, outer: _Matrix, depth: int) -> None:
+        nonlocal seen
+        for i in range(count):
+            seen += 1
+            if seen > MAX_OBJECTS:
+                raise UnsafeFileError(
+                    f"a page draws more than {MAX_OBJECTS:,} objects, more than a plan's page"
+                )
+            obj = get(parent, i)
+            if not obj:
+                continue
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                continue
+            if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+                continue
+            own = _times((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                if depth < MAX_FORM_DEPTH:
+                    walk(raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, own, depth + 1)
+                continue
+            if not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or not (fill.value or stroke.value):
+                continue
+            _path_edges(obj, own, height, out, x, y)
+
+    walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, _IDENTITY, 0)
+    return out
+
+
+def _path_edges(
+    obj, m: _Matrix, height: float, out: list[Edge], x: ctypes.c_float, y: ctypes.c_float
+) -> None:
+    a, b, c, d, e, f = m
+
+    def point(segment) -> tuple[float, float]:
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        px, py = x.value, y.value
+        return a * px + c * py + e, height - (b * px + d * py + f)
+
+    start = current = None
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        here = point(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = current = here
+            continue
+        if kind == raw.FPDF_SEGMENT_LINETO and current is not None:
+            _add_edge(current, here, out)
+        current = here
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            _add_edge(current, start, out)
+            current = start
+
+
+def _add_edge(p: tuple[float, float], q: tuple[float, float], out: list[Edge]) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) < 0.01 and abs(x1 - x0) >= 1:
+        out.append(Edge(True, y0, min(x0, x1), max(x0, x1)))
+    elif abs(x0 - x1) < 0.01 and abs(y1 - y0) >= 1:
+        out.append(Edge(False, x0, min(y0, y1), max(y0, y1)))
