@@ -15,6 +15,7 @@ from cchc_cli.diff import diff_plans, similarity
 from cchc_cli.models import Location, Plan, Target
 from cchc_cli.render import to_yaml
 from cchc_cli.render.diff import render_diff, to_markdown
+from cchc_cli.text import fold
 from conftest import BEN_TRE_TEXT, ROOT, parsed
 from golden_cases import GOLDEN
 
@@ -249,10 +250,30 @@ def test_candidate_pairing_finds_exactly_what_scoring_every_pair_finds() -> None
     def score(a: str, b: str) -> float:
         return similarity(a, b)
 
+    def every_pair(old: list[str], new: list[str], threshold: float):
+        """The definition: score every pair; best first, ties to identical texts, then closest."""
+        ranked = sorted(
+            (-score(a, b), fold(a) != fold(b), abs(i - j), i, j)
+            for i, a in enumerate(old)
+            for j, b in enumerate(new)
+            if score(a, b) >= threshold
+        )
+        pairs, used_old, used_new = [], set(), set()
+        for negative, _, _, i, j in ranked:
+            if i not in used_old and j not in used_new:
+                used_old.add(i), used_new.add(j), pairs.append((i, j, -negative))
+        rest_old = [i for i in range(len(old)) if i not in used_old]
+        return sorted(pairs), rest_old, [j for j in range(len(new)) if j not in used_new]
+
     @settings(max_examples=150, deadline=None)
     @given(st.lists(texts, max_size=12), st.lists(texts, max_size=12), st.sampled_from([60.0, 75.0, 90.0]))
     def same(old: list[str], new: list[str], threshold: float) -> None:
-        assert match(old, new, score, threshold, str, threshold) == match(old, new, score, threshold)
+        assert match(old, new, score, threshold, str, threshold) == every_pair(old, new, threshold)
+
+    # The case hypothesis found: a reordered text scores 100 as well; the identical one wins.
+    assert match(["hồ sơ tỷ lệ"], ["tỷ lệ hồ sơ", "hồ sơ tỷ lệ"], score, 60.0, str, 60.0)[0] == [
+        (0, 1, 100.0)
+    ]
 
     same()
 

@@ -83,7 +83,8 @@ def match(
     text=None,
     least: float = 0.0,
 ) -> tuple[list[tuple[int, int, float]], list[int], list[int]]:
-    """Pair items one-to-one, best scores first (ties: closest positions). Returns pairs and the rest.
+    """Pair items one-to-one, best scores first (ties: identical texts, then closest positions).
+    Returns pairs and the rest.
 
     With `text` (an item's words) and `least` (the text similarity a pair needs at least to
     reach the threshold):
@@ -117,9 +118,10 @@ def match(
     for i, j in pairs_to_score:
         s = score(old[i], new[j])
         if s >= threshold:
-            candidates.append((-s, abs(i - j), i, j))
+            differs = text is not None and old_texts[i] != new_texts[j]
+            candidates.append((-s, differs, abs(i - j), i, j))
     candidates.sort()
-    for negative, _, i, j in candidates:
+    for negative, _, _, i, j in candidates:
         if i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
