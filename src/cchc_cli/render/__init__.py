@@ -31,17 +31,21 @@ def to_data(model: BaseModel) -> dict:
     return model.model_dump(mode="json")
 
 
-def to_yaml(model: BaseModel) -> str:
-    import yaml
+def dump_options() -> dict:
+    """PyYAML's settings for cchc's YAML: the reference ``yaml_emit`` matches byte for byte."""
+    return {
+        "Dumper": _dumper(),
+        "sort_keys": False,
+        "allow_unicode": True,
+        "width": 1 << 30,
+        "default_flow_style": False,
+    }
 
-    return yaml.dump(
-        to_data(model),
-        Dumper=_dumper(),
-        sort_keys=False,
-        allow_unicode=True,
-        width=1 << 30,
-        default_flow_style=False,
-    )
+
+def to_yaml(model: BaseModel) -> str:
+    from cchc_cli.render.yaml_emit import emit
+
+    return emit(to_data(model))
 
 
 def to_json(model: BaseModel) -> str:
