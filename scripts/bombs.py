@@ -138,6 +138,13 @@ BOMBS = {
     ),
     "pdf page tree of 200,000 pages": lambda: pdf(TEXT, count=200_000),
     "pdf grid of 1,500 x 1,500 ruling lines": lambda: grid(1500),
+    "pdf page of 20 MB of text (deflated)": lambda: pdf(
+        TEXT + b"BT /F1 1 Tf 72 700 Td " + b"(" + b"a" * 1000 + b") Tj 0 -1 Td " * 20_000 + b"ET",
+        deflate=True,
+    ),
+    "pdf page of 0.95 MB of text (under the cap)": lambda: pdf(
+        TEXT + b"BT /F1 1 Tf 72 700 Td " + (b"(" + b"a" * 1000 + b") Tj 0 -1 Td ") * 940 + b"ET", deflate=True
+    ),
     "html colspan=100 x 5,000 + 2,000 rows": lambda: (
         "<html><body><p>KẾ HOẠCH CCHC năm 2024</p><table><tr>"
         + "<td colspan=100>x</td>" * 5000

@@ -160,6 +160,25 @@ def test_a_pdf_stream_that_inflates_beyond_the_limit_is_refused(monkeypatch) -> 
     assert "KE HOACH CCHC" in honest.blocks[0].text
 
 
+def test_a_page_of_megabytes_of_text_is_refused_before_pdfium_reads_it(monkeypatch) -> None:
+    """pdfium's text of a page costs about 400 bytes a character: 20 MB of text took 3 GB."""
+    from cchc_cli.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_CONTENT", 64 * 1024)
+    words = b"BT /F1 1 Tf 72 700 Td " + (b"(" + b"a" * 1000 + b") Tj 0 -1 Td ") * 100 + b"ET"
+    for deflate in (True, False):
+        with pytest.raises(UnsafeFileError, match="content stream holds more than 64 KB"):
+            parse_bytes(_pdf(TEXT + words, deflate=deflate), "text.pdf")
+    # A font file of that size is not page content: the page reads.
+    font = _pdf(TEXT).replace(
+        b"/Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"/Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n9 0 obj\n<< /Length1 70000 /Length 70000 >>\nstream\n"
+        + b"x" * 70000
+        + b"\nendstream",
+    )
+    assert "KE HOACH CCHC" in pdf.read_pdf(font).blocks[0].text
+
+
 def test_a_page_tree_claiming_too_many_pages_is_refused_before_parsing() -> None:
     with pytest.raises(UnsafeFileError, match="claims 200000 pages"):
         parse_bytes(_pdf(TEXT, count=200_000), "many.pdf")

@@ -296,8 +296,8 @@ def _in_pool(
         def submit() -> None:  # a few per worker in flight, not all at once
             nonlocal position
             item = todo[position]
-            position += 1
             pending[pool.submit(work, item[1], item[2], fmt, timeout)] = item
+            position += 1  # only once the pool took it: a broken pool refuses the submit
 
         try:
             while position < len(todo) and len(pending) < jobs * 4:
@@ -313,6 +313,10 @@ def _in_pool(
                     finish(item[0], outcome)
                     if position < len(todo):
                         submit()
+        except BrokenProcessPool:
+            # A worker died between a result and the next submit: what was in flight (done ones
+            # not yet finished included) is retried with the rest.
+            return list(pending.values()), todo[position:]
         except KeyboardInterrupt:
             pool.shutdown(wait=True, cancel_futures=True)
             raise

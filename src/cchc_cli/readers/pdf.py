@@ -43,13 +43,22 @@ class _Line:
 
 
 MAX_INFLATED = 256 * 1024 * 1024  # all Flate streams together, inflated (a plan's are a few MB)
+MAX_CONTENT = 1024 * 1024  # one page-content stream (a plan's pages: 10-20 KB)
+# Streams that are not page content (fonts, images, object and xref streams, metadata, files):
+# they may be large.
+_NOT_CONTENT = re.compile(
+    rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType|XML)\b"
+    rb"|/Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile)\b"
+)
 _STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
 _PAGE_COUNT = re.compile(rb"/Count\s+(\d{1,12})")
 
 
 def check_bounds(data: bytes) -> None:
-    """Refuse, before any parsing, a PDF whose page tree claims more pages than a plan has or
-    whose compressed streams inflate beyond MAX_INFLATED (1 MB can hold 1 GB of spaces).
+    """Refuse, before any parsing, a PDF whose page tree claims more pages than a plan has,
+    whose compressed streams inflate beyond MAX_INFLATED (1 MB can hold 1 GB of spaces), or with
+    a page-content stream beyond MAX_CONTENT (pdfium's text of a page costs about 400 bytes a
+    character: 20 MB of text took 3 GB before any limit could act).
 
     The streams are inflated in bounded chunks and thrown away: memory stays small."""
     counts = [int(m.group(1)) for m in _PAGE_COUNT.finditer(data)]
@@ -68,23 +77,39 @@ def check_bounds(data: bytes) -> None:
         if end < 0:
             return
         position = end + 9
-        if b"FlateDecode" not in data[max(0, m.start() - 400) : m.start()]:
-            continue
-        inflater = zlib.decompressobj()
-        chunk = data[start:end]
-        try:
-            while chunk:
-                out = inflater.decompress(chunk, 1 << 20)
-                total += len(out)
-                if total > MAX_INFLATED:
-                    raise UnsafeFileError(
-                        f"its streams inflate to more than {MAX_INFLATED // (1024 * 1024)} MB (a compression bomb?)"
-                    )
-                chunk = inflater.unconsumed_tail
-                if not out:
-                    break
-        except zlib.error:
-            continue  # pdfminer judges a damaged stream itself
+        opening = data.rfind(b" obj", max(0, m.start() - 4096), m.start())
+        head = data[opening if opening >= 0 else max(0, m.start() - 400) : m.start()]
+        content = _NOT_CONTENT.search(head) is None
+        if b"FlateDecode" not in head:
+            size = end - start
+        else:
+            size = _inflated_size(data[start:end], MAX_INFLATED - total)
+            total += size
+        if content and size > MAX_CONTENT:
+            raise UnsafeFileError(
+                f"a page's content stream holds more than {MAX_CONTENT // 1024} KB "
+                "(a plan's pages hold about 20 KB; a bomb of text?)"
+            )
+
+
+def _inflated_size(chunk: bytes, allowance: int) -> int:
+    """Bytes a Flate stream inflates to, counted in 1 MB steps; beyond ``allowance`` refused."""
+    inflater = zlib.decompressobj()
+    size = 0
+    try:
+        while chunk:
+            out = inflater.decompress(chunk, 1 << 20)
+            size += len(out)
+            if size > allowance:
+                raise UnsafeFileError(
+                    f"its streams inflate to more than {MAX_INFLATED // (1024 * 1024)} MB (a compression bomb?)"
+                )
+            chunk = inflater.unconsumed_tail
+            if not out:
+                break
+    except zlib.error:
+        pass  # pdfium judges a damaged stream itself
+    return size
 
 
 def _lines(
@@ -353,15 +378,10 @@ def _pages(data: bytes) -> list[_Page]:
             page = document[index]
             try:
                 chars = pdf_layer.page_chars(page, budget)
-                pages.append(
-                    _Page(
-                        page.get_width(),
-                        page.get_height(),
-                        pdf_layer.words(chars),
-                        chars,
-                        find_tables(pdf_layer.edges(page)),
-                    )
-                )
+                tables = find_tables(pdf_layer.edges(page))
+                # Characters are kept only where table cells need them (memory on long files).
+                kept = chars if tables else []
+                pages.append(_Page(page.get_width(), page.get_height(), pdf_layer.words(chars), kept, tables))
             finally:
                 page.close()
         return pages

@@ -28,7 +28,7 @@ Y_TOLERANCE = 3.0  # and tops further apart are different lines
 # A gap wider than this share of the font size, where a space stood in the content, is a space
 # pdfium dropped (a space is about a quarter of the size; letters of a word sit under a tenth apart).
 SPACE_LEFT = 0.12
-MAX_CHARS = 4_000_000  # characters in one document (a 200-page plan has under a million)
+MAX_CHARS = 1_000_000  # characters in one document (plans: about 2,000 a page; 500 pages' worth)
 MAX_OBJECTS = 200_000  # drawing objects on one page, forms included
 MAX_FORM_DEPTH = 8
 # Ligatures as pdfplumber expands them.
