@@ -82,18 +82,23 @@ def match(
     threshold: float,
     text=None,
     least: float = 0.0,
+    ceiling=None,
 ) -> tuple[list[tuple[int, int, float]], list[int], list[int]]:
     """Pair items one-to-one, best scores first (ties: identical texts, then closest positions).
     Returns pairs and the rest.
 
-    With `text` (an item's words) and `least` (the text similarity a pair needs at least to
-    reach the threshold):
+    With `text` (an item's words), `least` (the text similarity a pair needs at least to reach
+    the threshold) and `ceiling` (the highest score a given text similarity allows; by default
+    the similarity itself):
     - items whose folded text is identical and whose score is full (100: same unit and area,
       or group and lead) pair first, in a hash lookup, as the full scan would pair them first;
-    - of the rest, only candidates are scored: rapidfuzz's C++ loop finds every pair whose
-      token-set or token-sort ratio reaches `least` (the similarity is their mean, so one does).
-    A yearly diff, where most items are unchanged, is then near linear; a hypothesis test shows
-    the pairs equal those of scoring every pair. Pairs left to compare are bounded (MAX_PAIRS)."""
+    - the rest pair greedily from a heap holding each item's best open candidate. An item's
+      candidates are the few best new items by token-set and by token-sort ratio (rapidfuzz, in
+      C++); what it did not fetch is bounded by the last of those scores, and where that bound
+      could beat its best the item fetches more. So only a few pairs per item are scored in
+      Python: near-linear where the scan of every pair was quadratic (N reworded targets a side
+      each like all the others). A hypothesis test shows the pairs equal those of the definition.
+    Pairs left to compare are bounded (MAX_PAIRS)."""
     pairs: list[tuple[int, int, float]] = []
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -110,28 +115,33 @@ def match(
             "pairs); a plan has a few hundred targets and tasks: is one of the inputs many plans merged?"
         )
     if text is None:
-        pairs_to_score = ((i, j) for i in rest_old for j in rest_new)
-    else:
-        found = _candidates([old_texts[i] for i in rest_old], [new_texts[j] for j in rest_new], least)
-        pairs_to_score = ((rest_old[i], rest_new[j]) for i, j in found)
-    candidates = []
-    for i, j in pairs_to_score:
-        s = score(old[i], new[j])
-        if s >= threshold:
-            differs = text is not None and old_texts[i] != new_texts[j]
-            candidates.append((-s, differs, abs(i - j), i, j))
-    candidates.sort()
-    for negative, _, _, i, j in candidates:
-        if i not in used_old and j not in used_new:
-            used_old.add(i)
-            used_new.add(j)
-            pairs.append((i, j, -negative))
+        _scan_every_pair(old, new, rest_old, rest_new, score, threshold, pairs, used_old, used_new)
+    elif rest_old and rest_new:
+        rows = _Rows(
+            old, new, old_texts, new_texts, rest_new, score, threshold, least, ceiling or (lambda x: x)
+        )
+        _lazy_greedy(rows, rest_old, pairs, used_old, used_new)
     pairs.sort()
     return (
         pairs,
         [i for i in range(len(old)) if i not in used_old],
         [j for j in range(len(new)) if j not in used_new],
     )
+
+
+def _scan_every_pair(old, new, rest_old, rest_new, score, threshold, pairs, used_old, used_new) -> None:
+    ranked = []
+    for i in rest_old:
+        for j in rest_new:
+            s = score(old[i], new[j])
+            if s >= threshold:
+                ranked.append((-s, abs(i - j), i, j))
+    ranked.sort()
+    for negative, _, i, j in ranked:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j, -negative))
 
 
 def _pair_identical(old, new, old_texts, new_texts, score, pairs, used_old, used_new) -> None:
@@ -151,21 +161,81 @@ def _pair_identical(old, new, old_texts, new_texts, score, pairs, used_old, used
             pairs.append((i, j, 100.0))
 
 
-def _candidates(old: list[str], new: list[str], least: float) -> list[tuple[int, int]]:
-    """Index pairs whose folded texts are identical or reach `least` by token set or sort ratio."""
-    from rapidfuzz import process
+_FIRST_FETCH = 8  # candidates fetched per item at first; four times more each time it needs more
 
-    found: set[tuple[int, int]] = set()
-    by_text: dict[str, list[int]] = {}
-    for j, b in enumerate(new):
-        by_text.setdefault(b, []).append(j)
-    for i, a in enumerate(old):
-        found.update((i, j) for j in by_text.get(a, ()))
+
+class _Rows:
+    """Each old item's candidates, fetched lazily, best first, with a bound on the rest."""
+
+    def __init__(self, old, new, old_texts, new_texts, rest_new, score, threshold, least, ceiling) -> None:
+        self.old, self.new, self.old_texts, self.new_texts = old, new, old_texts, new_texts
+        self.rest_new, self.choices = rest_new, [new_texts[j] for j in rest_new]
+        self.score, self.threshold, self.cutoff, self.ceiling = score, threshold, least - 0.1, ceiling
+        self.fetched: dict[int, int] = {}
+        self.ranked: dict[int, list[tuple]] = {}
+        self.bound: dict[int, float] = {}  # the highest score an item not fetched could have
+
+    def fetch(self, i: int) -> None:
+        from rapidfuzz import process
+
+        limit = min(len(self.choices), self.fetched.get(i, _FIRST_FETCH // 4) * 4)
+        self.fetched[i] = limit
+        found: set[int] = set()
+        last: list[float | None] = []
         for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio):
-            # A hair under `least`: the similarity is the mean rounded to 0.1.
-            for _, _, j in process.extract(a, new, scorer=scorer, score_cutoff=least - 0.1, limit=None):
-                found.add((i, j))
-    return sorted(found)
+            hits = process.extract(
+                self.old_texts[i], self.choices, scorer=scorer, score_cutoff=self.cutoff, limit=limit
+            )
+            found.update(c for _, _, c in hits)
+            # Full: items not fetched may score up to the last hit; short: all above the cut-off came.
+            last.append(hits[-1][1] if len(hits) == limit and limit < len(self.choices) else None)
+        if last == [None, None]:
+            self.bound[i] = -1.0
+        else:
+            # The similarity is the rounded mean of the two ratios, each at most its bound.
+            top = [b if b is not None else self.cutoff for b in last]
+            self.bound[i] = self.ceiling(round((top[0] + top[1]) / 2, 1) + 0.1)
+        ranked = []
+        for c in found:
+            j = self.rest_new[c]
+            s = self.score(self.old[i], self.new[j])
+            if s >= self.threshold:
+                ranked.append((-s, self.old_texts[i] != self.new_texts[j], abs(i - j), i, j))
+        ranked.sort()
+        self.ranked[i] = ranked
+
+    def best(self, i: int, used_new: set[int]) -> tuple | None:
+        """The item's best candidate still open, fetching more while the unfetched could beat it."""
+        if i not in self.ranked:
+            self.fetch(i)
+        while True:
+            ranked = self.ranked[i]
+            while ranked and ranked[0][4] in used_new:
+                ranked.pop(0)
+            head = ranked[0] if ranked else None
+            bound = self.bound[i]
+            if bound < self.threshold or (head is not None and -head[0] > bound):
+                return head
+            self.fetch(i)
+
+
+def _lazy_greedy(rows: _Rows, rest_old: list[int], pairs, used_old: set[int], used_new: set[int]) -> None:
+    """Greedy pairing, best key first, as sorting every pair would give: each item's head in a
+    heap; a popped head whose new item was taken meanwhile is replaced by the item's next."""
+    import heapq
+
+    heap = [head for i in rest_old if (head := rows.best(i, used_new)) is not None]
+    heapq.heapify(heap)
+    while heap:
+        key = heapq.heappop(heap)
+        negative, _, _, i, j = key
+        if j in used_new:
+            if (head := rows.best(i, used_new)) is not None:
+                heapq.heappush(heap, head)
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((i, j, -negative))
 
 
 def _target_score(a: Target, b: Target) -> float:
@@ -270,7 +340,13 @@ def diff_plans(old: Plan, new: Plan, target_threshold: float = TARGET_THRESHOLD)
 
     # A task's score is 0.8 x its content's similarity plus at most 20 for group and lead.
     pairs, removed, added = match(
-        old.tasks, new.tasks, _task_score, TASK_THRESHOLD, lambda t: t.content, (TASK_THRESHOLD - 20) / 0.8
+        old.tasks,
+        new.tasks,
+        _task_score,
+        TASK_THRESHOLD,
+        lambda t: t.content,
+        (TASK_THRESHOLD - 20) / 0.8,
+        lambda similarity: 0.8 * similarity + 20,
     )
     for i, j, score in pairs:
         a, b = old.tasks[i], new.tasks[j]
