@@ -107,6 +107,7 @@ def page_chars(page: pdfium.PdfPage, budget: CharBudget) -> list[Char]:
     space_since = False  # a space came after the last letter
     last_size = 0.0
     previous_right = None
+    before: Char | None = None  # the last letter
     for code, inserted, left, right, bottom, size in entries:
         if inserted:
             space_since = True
@@ -121,20 +122,20 @@ def page_chars(page: pdfium.PdfPage, budget: CharBudget) -> list[Char]:
             size = last_size or size  # the inserted space's own size (1) would cut the run
         previous_right = right
         text = chr(code)
-        spaced = False
         if code == 0x20:
             space_since = True
-        else:
-            before = next((c for c in reversed(out) if c.text != " "), None)
-            spaced = (
-                space_since
-                and before is not None
-                and abs(before.bottom - bottom) < 1
-                and left - before.x1 > 0.5
-            )
-            space_since = False
-            last_size = size
-        out.append(Char(_LIGATURES.get(text, text), left, right, bottom - size, bottom, size, spaced))
+            out.append(Char(text, left, right, bottom - size, bottom, size, False))
+            continue
+        spaced = (
+            space_since
+            and before is not None
+            and abs(before.bottom - bottom) < 1
+            and left - before.x1 > 0.5
+        )
+        space_since = False
+        last_size = size
+        before = Char(_LIGATURES.get(text, text), left, right, bottom - size, bottom, size, spaced)
+        out.append(before)
     return out
 
 
@@ -150,11 +151,21 @@ def _entries(handle, height: float, budget: CharBudget) -> list[_Entry]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[_Entry] = []
     pending_high = 0
+    # Bound once: a character costs five calls into pdfium, the lookups add up on a long file.
+    get_unicode, is_generated, font_size = (
+        raw.FPDFText_GetUnicode,
+        raw.FPDFText_IsGenerated,
+        raw.FPDFText_GetFontSize,
+    )
+    loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     for index in range(count):
-        code = raw.FPDFText_GetUnicode(handle, index)
-        inserted = raw.FPDFText_IsGenerated(handle, index) == 1
-        if inserted and code != 0x20:
-            continue
+        code = get_unicode(handle, index)
+        if code < 0x21:  # pdfium inserts only spaces and line breaks: ask only for those
+            inserted = is_generated(handle, index) == 1
+            if inserted and code != 0x20:
+                continue
+        else:
+            inserted = False
         if 0xD800 <= code < 0xDC00:  # a character outside the BMP comes as two halves
             pending_high = code
             continue
@@ -167,10 +178,9 @@ def _entries(handle, height: float, budget: CharBudget) -> list[_Entry]:
             if code != 0x02:  # pdfium's mark for a hyphen at a line end
                 continue
             code = 0x2D
-        raw.FPDFText_GetLooseCharBox(handle, index, box)
-        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(ox), ctypes.byref(oy))
-        size = raw.FPDFText_GetFontSize(handle, index)
-        out.append((code, inserted, ox.value, box.right, height - oy.value, size))
+        loose_box(handle, index, box)
+        origin(handle, index, ox, oy)
+        out.append((code, inserted, ox.value, box.right, height - oy.value, font_size(handle, index)))
     # A letter ends where the next one in its run starts, if sooner than its box says (a box
     # can be wider than the letter's advance; pdfplumber's boxes are the advance).
     for n in range(len(out) - 1):

@@ -148,6 +148,9 @@ class Table:
         """Each row's cells as lists of text lines (``None`` where a merged cell covers)."""
         columns = sorted({c[0] for c in self.cells})
         ordered = sorted(self.cells, key=lambda c: (c[1], c[0]))
+        # Characters by their vertical centre, so a row looks only at its own band.
+        chars = sorted(chars, key=lambda ch: ch.top + ch.bottom)
+        centres = [ch.top + ch.bottom for ch in chars]
         out = []
         for _, group in itertools.groupby(ordered, key=lambda c: c[1]):
             row = {c[0]: c for c in group}
@@ -158,7 +161,8 @@ class Table:
                 max(c[2] for c in present),
                 max(c[3] for c in present),
             )
-            inside = [ch for ch in chars if _centre_in(ch, box)]
+            band = chars[bisect.bisect_left(centres, 2 * box[1]) : bisect.bisect_left(centres, 2 * box[3])]
+            inside = [ch for ch in band if _centre_in(ch, box)]
             out.append(
                 [
                     None
