@@ -139,7 +139,7 @@ BOMBS = {
     "pdf page tree of 200,000 pages": lambda: pdf(TEXT, count=200_000),
     "pdf grid of 1,500 x 1,500 ruling lines": lambda: grid(1500),
     "pdf page of 20 MB of text (deflated)": lambda: pdf(
-        TEXT + b"BT /F1 1 Tf 72 700 Td " + b"(" + b"a" * 1000 + b") Tj 0 -1 Td " * 20_000 + b"ET",
+        TEXT + b"BT /F1 1 Tf 72 700 Td " + (b"(" + b"a" * 1000 + b") Tj 0 -1 Td ") * 20_000 + b"ET",
         deflate=True,
     ),
     "pdf page of 0.95 MB of text (under the cap)": lambda: pdf(
