@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 _MARKS = regex.compile(r"\p{Mn}+")
-_SPACE = regex.compile(r"\s+")
+_SPACE = re.compile(r"\s+")  # the standard engine: faster on big texts, no \p{} needed
 
 
 @lru_cache(maxsize=4096)
@@ -20,6 +20,18 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     return _SPACE.sub(" ", _MARKS.sub("", text)).strip()
+
+
+def search_folded(pattern, text: str, window: int = 1 << 16, overlap: int = 4096) -> bool:
+    """Whether ``pattern`` occurs in ``fold(text)``, folding window by window and stopping at the
+    first hit: a plan names itself in its first lines, and folding a 3 MB text whole took 0.2 s.
+    Folding is local to each character and each run of spaces, so a match shorter than the
+    overlap (in the original text) lies whole in some window."""
+    step = window - overlap
+    for start in range(0, max(1, len(text)), step):
+        if pattern.search(fold(text[start : start + window])):
+            return True
+    return False
 
 
 def squash(text: str) -> str:
@@ -79,14 +91,12 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str] | regex.Pattern[str]:
 # -- clean-up shared by every reader (normalize.py runs it over a whole document) ----------
 
 # Spaces that look like spaces become spaces; characters that are not there at all go.
-_MULTISPACE = regex.compile(r" {2,}")
-_BULLET = regex.compile(
-    r"^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf0d8\u27a2\u2013\u2014]\s*"
-)
+_MULTISPACE = re.compile(r" {2,}")
+_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf0d8\u27a2\u2013\u2014]\s*")
 
 
-_SPACES = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def clean(text: str) -> str:

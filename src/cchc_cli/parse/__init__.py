@@ -17,7 +17,7 @@ from cchc_cli.parse.state import Passage, State
 from cchc_cli.parse.targets import Verdict, extract_targets
 from cchc_cli.parse.tasks import parse_tasks
 from cchc_cli.readers.blocks import Document
-from cchc_cli.text import fold, rx
+from cchc_cli.text import fold, rx, search_folded
 from cchc_cli.vocab import alternatives, lexicon
 
 __all__ = ["RULES", "Build", "build_plan"]
@@ -49,7 +49,7 @@ class Build:
 
 def _is_a_plan(b: Build) -> None:
     b.all_text = "\n".join(_texts(b.regions.doc))
-    if not _PLAN_WORDS.search(fold(b.all_text)):
+    if not search_folded(_PLAN_WORDS, b.all_text):
         raise NotAPlanError(
             "not an administrative-reform plan: no plan vocabulary (kế hoạch, CCHC, chỉ tiêu...) found"
         )

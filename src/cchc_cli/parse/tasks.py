@@ -40,15 +40,21 @@ class _Builder:
         self.plan_year = plan_year
         self.tasks: list[Task] = []
         self.taken: set[str] = set()
+        self.suffix: dict[str, int] = {}  # the next suffix to try for a repeated id
         self.group_number: str | None = None
         self.group: str | None = None
         self.area: Area | None = None
 
     def _unique(self, task_id: str) -> str:
-        """Ids stay unique when a table repeats a number ("II.1", then "II.1-2")."""
-        candidate, n = task_id, 2
-        while candidate in self.taken:
-            candidate, n = f"{task_id}-{n}", n + 1
+        """Ids stay unique when a table repeats a number ("II.1", then "II.1-2"). The search
+        for a free suffix resumes where it last stopped (from 2 each time, a number repeated
+        n times cost n^2)."""
+        candidate = task_id
+        if candidate in self.taken:
+            n = self.suffix.get(task_id, 2)
+            while f"{task_id}-{n}" in self.taken:
+                n += 1
+            candidate, self.suffix[task_id] = f"{task_id}-{n}", n + 1
         self.taken.add(candidate)
         return candidate
 

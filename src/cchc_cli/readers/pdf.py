@@ -18,8 +18,6 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
-
 from cchc_cli.errors import CorruptFileError, ScannedPdfError, UnsafeFileError
 from cchc_cli.readers import pdf_layer
 from cchc_cli.readers.blocks import LIST_ITEM, Block, Document, RawFootnote
@@ -27,8 +25,8 @@ from cchc_cli.readers.pdf_layer import Char
 from cchc_cli.readers.pdf_tables import Table, find_tables
 
 MAX_PAGES = 2000
-_FOOTNOTE_START = regex.compile(r"^(\d{1,3})\s+(\S.*)$")
-_PAGE_NUMBER = regex.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
+_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 
 
 @dataclass
@@ -177,7 +175,7 @@ def _lines(
 # a gap of a little more than one character splits a line.
 _CELL_GAP = 1.2
 _HEADER_ROWS = 8  # the header table is within the first rows of the first page
-_RECIPIENTS = regex.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", regex.I)
+_RECIPIENTS = re.compile(r"^(?:Nơi nhận|Nơi gửi)\s*:?", re.I)
 
 
 def _row_size(row: list[dict]) -> float:

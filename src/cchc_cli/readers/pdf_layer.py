@@ -127,10 +127,7 @@ def page_chars(page: pdfium.PdfPage, budget: CharBudget) -> list[Char]:
             out.append(Char(text, left, right, bottom - size, bottom, size, False))
             continue
         spaced = (
-            space_since
-            and before is not None
-            and abs(before.bottom - bottom) < 1
-            and left - before.x1 > 0.5
+            space_since and before is not None and abs(before.bottom - bottom) < 1 and left - before.x1 > 0.5
         )
         space_since = False
         last_size = size
