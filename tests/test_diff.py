@@ -273,6 +273,25 @@ def test_candidate_pairing_finds_exactly_what_scoring_every_pair_finds() -> None
     def same(old: list[str], new: list[str], threshold: float) -> None:
         assert match(old, new, score, threshold, str, threshold) == every_pair(old, new, threshold)
 
+    # With a bonus beyond the text (as tasks have: group and lead), the bound on the unfetched
+    # goes through the score's ceiling.
+    def with_bonus(a: str, b: str) -> float:
+        return round(0.8 * similarity(a, b) + (20 if a.split()[0] == b.split()[0] else 0), 1)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(texts, min_size=10, max_size=40), st.lists(texts, min_size=10, max_size=40))
+    def same_with_bonus(old: list[str], new: list[str]) -> None:
+        nonlocal score
+        found = match(old, new, with_bonus, 70.0, str, (70.0 - 20) / 0.8, lambda s: 0.8 * s + 20)
+        score = with_bonus
+        try:
+            assert found == every_pair(old, new, 70.0)
+        finally:
+            score = plain
+
+    plain = score
+    same_with_bonus()
+
     # The case hypothesis found: a reordered text scores 100 as well; the identical one wins.
     assert match(["hồ sơ tỷ lệ"], ["tỷ lệ hồ sơ", "hồ sơ tỷ lệ"], score, 60.0, str, 60.0)[0] == [
         (0, 1, 100.0)

@@ -164,13 +164,25 @@ def _pair_identical(old, new, old_texts, new_texts, score, pairs, used_old, used
 _FIRST_FETCH = 8  # candidates fetched per item at first; four times more each time it needs more
 
 
+def _sorted_words(text: str) -> str:
+    """The text as rapidfuzz's token-sort ratio compares it: its words sorted."""
+    return " ".join(sorted(text.split()))
+
+
 class _Rows:
-    """Each old item's candidates, fetched lazily, best first, with a bound on the rest."""
+    """Each old item's candidates, fetched lazily, best first, with a bound on the rest.
+
+    The similarity is the mean of the token-set and token-sort ratios. Token-sort is the plain
+    ratio of the texts with their words sorted, which rapidfuzz scans fast (bit-parallel); so
+    candidates are fetched by it, and the token-set ratio, at most 100, is computed only for
+    them. An item not fetched scores at most (100 + the last token-sort ratio fetched) / 2."""
 
     def __init__(self, old, new, old_texts, new_texts, rest_new, score, threshold, least, ceiling) -> None:
         self.old, self.new, self.old_texts, self.new_texts = old, new, old_texts, new_texts
-        self.rest_new, self.choices = rest_new, [new_texts[j] for j in rest_new]
-        self.score, self.threshold, self.cutoff, self.ceiling = score, threshold, least - 0.1, ceiling
+        self.rest_new = rest_new
+        self.sorted_choices = [_sorted_words(new_texts[j]) for j in rest_new]
+        # A pair reaching `least` has a token-sort ratio of at least 2 x least - 100.
+        self.score, self.threshold, self.cutoff, self.ceiling = score, threshold, 2 * least - 100.1, ceiling
         self.fetched: dict[int, int] = {}
         self.ranked: dict[int, list[tuple]] = {}
         self.bound: dict[int, float] = {}  # the highest score an item not fetched could have
@@ -178,25 +190,23 @@ class _Rows:
     def fetch(self, i: int) -> None:
         from rapidfuzz import process
 
-        limit = min(len(self.choices), self.fetched.get(i, _FIRST_FETCH // 4) * 4)
+        choices = self.sorted_choices
+        limit = min(len(choices), self.fetched.get(i, _FIRST_FETCH // 4) * 4)
         self.fetched[i] = limit
-        found: set[int] = set()
-        last: list[float | None] = []
-        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio):
-            hits = process.extract(
-                self.old_texts[i], self.choices, scorer=scorer, score_cutoff=self.cutoff, limit=limit
-            )
-            found.update(c for _, _, c in hits)
-            # Full: items not fetched may score up to the last hit; short: all above the cut-off came.
-            last.append(hits[-1][1] if len(hits) == limit and limit < len(self.choices) else None)
-        if last == [None, None]:
-            self.bound[i] = -1.0
+        hits = process.extract(
+            _sorted_words(self.old_texts[i]),
+            choices,
+            scorer=fuzz.ratio,
+            score_cutoff=max(0.0, self.cutoff),
+            limit=limit,
+        )
+        if len(hits) == limit and limit < len(choices):
+            # Items not fetched: token-sort at most the last hit's, token-set at most 100.
+            self.bound[i] = self.ceiling(round((100 + hits[-1][1]) / 2, 1) + 0.1)
         else:
-            # The similarity is the rounded mean of the two ratios, each at most its bound.
-            top = [b if b is not None else self.cutoff for b in last]
-            self.bound[i] = self.ceiling(round((top[0] + top[1]) / 2, 1) + 0.1)
+            self.bound[i] = -1.0  # every item that could reach the cut-off came
         ranked = []
-        for c in found:
+        for _, _, c in hits:
             j = self.rest_new[c]
             s = self.score(self.old[i], self.new[j])
             if s >= self.threshold:

@@ -12,7 +12,7 @@ _MARKS = regex.compile(r"\p{Mn}+")
 _SPACE = re.compile(r"\s+")  # the standard engine: faster on big texts, no \p{} needed
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # a diff of two big plans folds every text, then each pair
 def fold(text: str) -> str:
     """Lowercase without diacritics ("Ủy ban" -> "uy ban"): for matching vocabulary, never for output.
 
