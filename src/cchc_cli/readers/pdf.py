@@ -391,7 +391,8 @@ def read_pdf(data: bytes) -> Document:
     pages = _pages(data)
     sizes: Counter[float] = Counter()
     for page in pages:
-        sizes.update(round(w["size"], 1) for w in page.words for _ in w["text"])
+        for w in page.words:  # the body size is the size most characters have
+            sizes[round(w["size"], 1)] += len(w["text"])
     if not sizes:
         _no_missing_contents(data)
         raise ScannedPdfError(

@@ -148,15 +148,18 @@ def _entries(handle, height: float, budget: CharBudget) -> list[_Entry]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[_Entry] = []
     pending_high = 0
-    # Bound once: a character costs five calls into pdfium, the lookups add up on a long file.
+    # Bound once: a character costs three or four calls into pdfium; lookups add up on a long file.
     get_unicode, is_generated, font_size = (
         raw.FPDFText_GetUnicode,
         raw.FPDFText_IsGenerated,
         raw.FPDFText_GetFontSize,
     )
     loose_box, origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    codes = _all_codes(handle, count)
     for index in range(count):
-        code = get_unicode(handle, index)
+        code = codes[index] if codes is not None else get_unicode(handle, index)
+        if code == 0xFFFE:  # the text call's mark for a hyphen at a line end (0x02 one by one)
+            code = 0x02
         if code < 0x21:  # pdfium inserts only spaces and line breaks: ask only for those
             inserted = is_generated(handle, index) == 1
             if inserted and code != 0x20:
@@ -185,6 +188,19 @@ def _entries(handle, height: float, budget: CharBudget) -> list[_Entry]:
         if after[4] == here[4] and here[2] < after[2] < here[3]:
             out[n] = (*here[:3], after[2], *here[4:])
     return out
+
+
+def _all_codes(handle, count: int) -> list[int] | None:
+    """The page's characters in one call (one fewer call a character), or None where a
+    character outside the BMP would take two UTF-16 units and shift the indices."""
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(handle, 0, count, buffer)
+    codes = list(buffer[:count])
+    if written != count + 1 or any(0xD800 <= c < 0xE000 for c in codes):
+        return None
+    return codes
 
 
 def _clusters(values: Iterable[float], tolerance: float) -> dict[float, int]:
@@ -246,14 +262,23 @@ def words(chars: list[Char], by_size: bool = True) -> list[dict]:
     for _, run in runs:
         for line in lines_of(list(run)):
             for word, spaced in _split_words(line):
+                first = word[0]
+                if len(word) == 1:
+                    text, x1, top, bottom = first.text, first.x1, first.top, first.bottom
+                else:
+                    text = "".join([c.text for c in word])
+                    x1 = max([c.x1 for c in word])
+                    top = min([c.top for c in word])
+                    bottom = max([c.bottom for c in word])
+                # A line is sorted by x0: the first character starts the word.
                 out.append(
                     {
-                        "text": "".join(c.text for c in word),
-                        "x0": min(c.x0 for c in word),
-                        "x1": max(c.x1 for c in word),
-                        "top": min(c.top for c in word),
-                        "bottom": max(c.bottom for c in word),
-                        "size": word[0].size,
+                        "text": text,
+                        "x0": first.x0,
+                        "x1": x1,
+                        "top": top,
+                        "bottom": bottom,
+                        "size": first.size,
                         "spaced": spaced,
                     }
                 )
