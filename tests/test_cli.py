@@ -484,3 +484,21 @@ def test_a_table_row_of_thousands_of_cells_is_refused(tmp_path: Path) -> None:
     path.write_bytes(_zip({"word/document.xml": document.encode()}))
     result = cchc("parse", str(path))
     assert result.returncode == 1 and b"more than 256 cells" in result.stderr
+
+
+def test_running_one_command_builds_only_it_and_behaves_the_same() -> None:
+    """main() hands typer an app holding only the command named (typer builds every command's
+    parameters first); its help and its usage errors read exactly as with the whole app."""
+    import typer
+    from typer.testing import CliRunner
+
+    from cchc_cli.cli import _app_for, app
+
+    runner = CliRunner()
+    for name in ("parse", "diff", "validate", "check-targets", "rules", "export", "report"):
+        narrow = _app_for([name, "--help"])
+        assert narrow is not app and len(narrow.registered_commands) == 1
+        assert len(typer.main.get_command(narrow).commands) == 1
+        for args in ([name, "--help"], [name, "--no-such-option"]):
+            assert runner.invoke(narrow, args).output == runner.invoke(app, args).output
+    assert _app_for(["--help"]) is app and _app_for(["bogus"]) is app and _app_for([]) is app

@@ -37,7 +37,9 @@ MAX_VALUE = 10**15
 
 class _Model(BaseModel):
     # NaN and infinities are not numbers a plan can hold ("≥ nan%" is no check, and JSON has no NaN).
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=False, allow_inf_nan=False, defer_build=True
+    )
 
     @classmethod
     def trusted(cls, **values: Any) -> Any:
