@@ -420,7 +420,7 @@ def ratios(rounds: int = 7) -> list[tuple[str, str, str]]:
                 py,
                 str(ROOT / "scripts/make_corpus.py"),
                 str(corpus),
-                os.environ.get("CCHC_BENCH_JOBS_CORPUS", "300"),
+                os.environ.get("CCHC_BENCH_JOBS_CORPUS", "1000"),
             ],
             check=True,
             stdout=subprocess.DEVNULL,
