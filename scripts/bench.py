@@ -438,6 +438,50 @@ def ratios(rounds: int = 7) -> list[tuple[str, str, str]]:
     return rows
 
 
+_STUB = "from cchc_cli.entry import _no_plugin_loader; _no_plugin_loader(); "
+
+
+def startup() -> list[tuple[str, str, str]]:
+    """What a start costs, step by step: each a whole process, best of 8 (the rest of the
+    start is what `cchc parse plan.txt -f json` adds beyond importing the parser)."""
+    py = sys.executable
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__", "PYTHONPATH": str(ROOT / "src")}
+
+    def best(command: list[str]) -> float:
+        return min(_wall(command, env) for _ in range(8)) * 1000
+
+    steps = [
+        ("`python -c pass`", [py, "-c", "pass"], "the interpreter"),
+        (
+            "import pydantic's BaseModel",
+            [py, "-c", _STUB + "from pydantic import BaseModel"],
+            "the models need it",
+        ),
+        (
+            "import typer",
+            [py, "-c", "import typer"],
+            "the CLI (typer 0.29 vendors click and imports pydantic itself)",
+        ),
+        (
+            "import regex",
+            [py, "-c", "import regex"],
+            "for \\p{Lu}, variable look-behinds, repeated group names",
+        ),
+        (
+            "import cchc_cli.parse",
+            [py, "-c", _STUB + "import cchc_cli.parse"],
+            "all of the above but typer, and ~140 patterns compiled",
+        ),
+        (
+            "parse the Bến Tre text in a process",
+            [py, "-c", _STUB + f"import cchc_cli.pipeline as p; p.parse_file({str(TEXT)!r})"],
+            "models built on first use, readers",
+        ),
+        ("`cchc parse plan.txt -f json`", [*_cchc(), "parse", str(TEXT), "-f", "json"], "the CLI around it"),
+    ]
+    return [(label, f"{best(command):.0f} ms", why) for label, command, why in steps]
+
+
 def main() -> None:
     text, docx_data, pdf_data = TEXT.read_bytes(), DOCX.read_bytes(), PDF.read_bytes()
     rows: list[tuple[str, str, str]] = []
@@ -541,6 +585,7 @@ def main() -> None:
     corpus_rows = corpus_batch(int(os.environ.get("CCHC_BENCH_CORPUS", "2000")))
     reference_rows = against_reference()
     ratio_rows = ratios()
+    startup_rows = startup()
 
     lines = [
         "# Benchmarks",
@@ -564,6 +609,14 @@ def main() -> None:
         "| measure | ratio (round min–max) | bar |",
         "|---|---|---|",
         *[f"| {a} | {b} | {c} |" for a, b, c in ratio_rows],
+        "",
+        "### Start-up: what remains, and why",
+        "",
+        "Each step a whole process (best of 8); each includes the ones above it that it imports.",
+        "",
+        "| step | time | why it is there |",
+        "|---|---|---|",
+        *[f"| {a} | {b} | {c} |" for a, b, c in startup_rows],
         "",
         "## Per document, against the reference commit",
         "",
