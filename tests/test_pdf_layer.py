@@ -85,3 +85,21 @@ def test_a_bens_tre_appendix_row_reads_as_in_the_word_file() -> None:
     header = [cell.strip() for cell in table.rows[0]]
     assert header[:2] == ["STT", "Nội dung"]
     assert any(row[0].strip() == "1" and "Cải cách thể chế" not in row[1] for row in table.rows)
+
+
+def test_pages_turned_by_rotate_read_as_the_upright_ones() -> None:
+    """pdfium gives characters in the unrotated page space; the page's turned size put the
+    tops elsewhere, and a table going on over a page break was no longer joined."""
+    import dataclasses
+    import io
+
+    import pypdf
+
+    data = (ROOT / "samples/ben-tre-2023.pdf").read_bytes()
+    writer = pypdf.PdfWriter()
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        page.rotate(90)
+        writer.add_page(page)
+    turned = io.BytesIO()
+    writer.write(turned)
+    assert dataclasses.asdict(read_pdf(turned.getvalue())) == dataclasses.asdict(read_pdf(data))

@@ -379,7 +379,8 @@ def _pages(data: bytes) -> list[_Page]:
                 tables = find_tables(pdf_layer.edges(page))
                 # Characters are kept only where table cells need them (memory on long files).
                 kept = chars if tables else []
-                pages.append(_Page(page.get_width(), page.get_height(), pdf_layer.words(chars), kept, tables))
+                left, bottom, right, top = pdf_layer.page_box(page)
+                pages.append(_Page(right - left, top - bottom, pdf_layer.words(chars), kept, tables))
             finally:
                 page.close()
         return pages

@@ -68,6 +68,12 @@ def open_document(data: bytes) -> pdfium.PdfDocument:
         raise CorruptFileError(f"damaged PDF: {exc}") from None
 
 
+def page_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    """The page's crop box (left, bottom, right, top) in the unrotated space characters and
+    lines are given in: a page turned by /Rotate reports its turned size elsewhere."""
+    return tuple(page.get_cropbox())  # type: ignore[return-value]
+
+
 class CharBudget:
     """Characters read so far across a document, refused beyond MAX_CHARS (a stream of text
     that inflates to hundreds of MB would otherwise become millions of Python objects)."""
@@ -94,7 +100,7 @@ def page_chars(page: pdfium.PdfPage, budget: CharBudget) -> list[Char]:
     letter notes whether a space came before it in the content after a gap (``spaced``)."""
     textpage = page.get_textpage()
     try:
-        entries = _entries(textpage.raw, page.get_height(), budget)
+        entries = _entries(textpage.raw, page_box(page)[3], budget)
     finally:
         textpage.close()
     starts: dict[int, list[float]] = {}
@@ -316,7 +322,7 @@ def edges(page: pdfium.PdfPage) -> list[Edge]:
     """Every axis-aligned straight stretch of every filled or stroked path on the page (the
     sides of rectangles included), inside forms too, in top-left page coordinates; pieces
     shorter than 1 pt left out (pdfplumber's prefilter)."""
-    height = page.get_height()
+    height = page_box(page)[3]
     out: list[Edge] = []
     seen = 0
     matrix = raw.FS_MATRIX()
