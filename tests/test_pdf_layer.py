@@ -103,3 +103,18 @@ def test_pages_turned_by_rotate_read_as_the_upright_ones() -> None:
     turned = io.BytesIO()
     writer.write(turned)
     assert dataclasses.asdict(read_pdf(turned.getvalue())) == dataclasses.asdict(read_pdf(data))
+
+
+def test_a_page_pdfium_cannot_load_is_a_damaged_pdf_not_an_internal_error() -> None:
+    """Found by mutating the corpus PDFs: 11 of 300 ended in "internal error (PdfiumError)"."""
+    import sys
+
+    from cchc_cli.errors import CorruptFileError
+    from cchc_cli.pipeline import parse_bytes
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bombs import TEXT, pdf
+
+    not_a_page = pdf(TEXT).replace(b"/Kids [3 0 R]", b"/Kids [5 0 R]")  # the font, not a page
+    with pytest.raises(CorruptFileError, match="page 1 cannot be read"):
+        parse_bytes(not_a_page, "broken.pdf")

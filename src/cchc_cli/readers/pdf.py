@@ -373,7 +373,10 @@ def _pages(data: bytes) -> list[_Page]:
         budget = pdf_layer.CharBudget()
         pages = []
         for index in range(len(document)):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdf_layer.pdfium.PdfiumError as exc:
+                raise CorruptFileError(f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
             try:
                 chars = pdf_layer.page_chars(page, budget)
                 tables = find_tables(pdf_layer.edges(page))
@@ -381,6 +384,8 @@ def _pages(data: bytes) -> list[_Page]:
                 kept = chars if tables else []
                 left, bottom, right, top = pdf_layer.page_box(page)
                 pages.append(_Page(right - left, top - bottom, pdf_layer.words(chars), kept, tables))
+            except pdf_layer.pdfium.PdfiumError as exc:
+                raise CorruptFileError(f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
             finally:
                 page.close()
         return pages
