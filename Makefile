@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SAMPLE := samples/seeds/002_5059744902de90ce.txt
 
-.PHONY: install test lint format bench bombs data accuracy schema golden samples renderings fuzz clean
+.PHONY: install test lint format bench bombs data accuracy schema golden samples renderings fuzz fuzz-pdf clean
 
 install:  ## create the venv, install cchc with its dev tools, parse a sample
 	python3 -m venv $(VENV)
@@ -29,6 +29,9 @@ data:  ## the JSON twins of src/cchc_cli/data/*.yaml (fast start; tests check th
 
 bombs:  ## hostile inputs at full size and scaling checks, written to BENCHMARKS.md
 	$(PY) scripts/bombs.py
+
+fuzz-pdf:  ## mutated copies of two sample PDFs, each parsed in its own process: named errors only
+	$(PY) scripts/fuzz_pdf.py samples/corpus/007.pdf 1 300 && $(PY) scripts/fuzz_pdf.py samples/ben-tre-2023.pdf 2 200
 
 accuracy:  ## corpus accuracy against tests/corpus/gold, written to ACCURACY.md
 	$(PY) scripts/accuracy.py
