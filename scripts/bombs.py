@@ -160,8 +160,16 @@ BOMBS = {
     "html '<b>' x 200,000 + '</i>' x 200,000": lambda: (
         "<html><body><p>KẾ HOẠCH CCHC năm 2024</p>" + "<b>" * 200_000 + "</i>" * 200_000 + "</body></html>"
     ).encode(),
+    "txt of 7 MB of numbered headings": lambda: (
+        "KẾ HOẠCH CCHC năm 2024\n"
+        + "".join(f"{r}. Nội dung số {r}\n{r}.1. Mục một\n{r}.2. Mục hai\n" for r in range(1, 100_001))
+    ).encode(),
+    "txt of 140,000 numbered lines (under the cap)": lambda: (
+        "KẾ HOẠCH CCHC năm 2024\n"
+        + "".join(f"{r}. Nội dung số {r}\n{r}.1. Mục một\n{r}.2. Mục hai\n" for r in range(1, 46_667))
+    ).encode(),
 }
-SUFFIX = {"docx": ".docx", "pdf": ".pdf", "html": ".html"}
+SUFFIX = {"docx": ".docx", "pdf": ".pdf", "html": ".html", "txt": ".txt"}
 
 
 def run_cchc(args: list[str], timeout: float = 300) -> tuple[int, float, float, str]:

@@ -350,3 +350,14 @@ def test_duplicate_keys_and_nan_are_refused_with_their_place() -> None:
     for constant in (b"NaN", b"Infinity", b"-Infinity"):
         with pytest.raises(CorruptFileError, match="not a number JSON allows"):
             load_plan_data(b'{"schema_version": "1.0", "v": ' + constant + b"}", "c.json")
+
+
+def test_a_document_of_too_many_paragraphs_is_refused_before_parsing(monkeypatch) -> None:
+    """9 MB of numbered lines (390,000 paragraphs) took 1 GB through the parse."""
+    from cchc_cli import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_PIECES", 1000)
+    lines = "".join(f"{r}. Nội dung số {r}\n{r}.1. Mục một\n" for r in range(1, 600))
+    with pytest.raises(UnsafeFileError, match="1,199 paragraphs and table rows, more than the 1,000"):
+        parse_bytes(("KẾ HOẠCH CCHC năm 2024\n" + lines).encode(), "many.txt")
+    parse_bytes(("KẾ HOẠCH CCHC năm 2024\n" + lines[: len(lines) // 2]).encode(), "fewer.txt")
