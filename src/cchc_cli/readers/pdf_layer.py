@@ -16,6 +16,7 @@ import bisect
 import ctypes
 import itertools
 from collections.abc import Iterable, Iterator
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -222,15 +223,19 @@ def _clusters(values: Iterable[float], tolerance: float) -> dict[float, int]:
     return out
 
 
+def _by_line(items: list, top, left) -> list[list]:
+    """Items (characters or words) grouped into lines by ``top`` (pdfplumber's clustering within
+    Y_TOLERANCE), lines top to bottom, each left to right by ``left``."""
+    if not items:
+        return []
+    index = _clusters((top(x) for x in items), Y_TOLERANCE)
+    ordered = sorted(items, key=lambda x: index[top(x)])
+    return [sorted(group, key=left) for _, group in itertools.groupby(ordered, lambda x: index[top(x)])]
+
+
 def lines_of(chars: list[Char]) -> list[list[Char]]:
     """Characters grouped into lines by their tops, each line left to right."""
-    if not chars:
-        return []
-    index = _clusters((c.top for c in chars), Y_TOLERANCE)
-    ordered = sorted(chars, key=lambda c: index[c.top])
-    return [
-        sorted(group, key=lambda c: c.x0) for _, group in itertools.groupby(ordered, lambda c: index[c.top])
-    ]
+    return _by_line(chars, attrgetter("top"), attrgetter("x0"))
 
 
 def _split_words(line: list[Char]) -> Iterator[tuple[list[Char], bool]]:
@@ -293,16 +298,8 @@ def words(chars: list[Char], by_size: bool = True) -> list[dict]:
 
 def text_lines(chars: list[Char]) -> list[str]:
     """A table cell's text, line by line, words joined by a space."""
-    return [
-        " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
-        for line in _word_lines(words(chars, by_size=False))
-    ]
-
-
-def _word_lines(items: list[dict]) -> list[list[dict]]:
-    index = _clusters((w["top"] for w in items), Y_TOLERANCE)
-    ordered = sorted(items, key=lambda w: index[w["top"]])
-    return [list(group) for _, group in itertools.groupby(ordered, lambda w: index[w["top"]])]
+    lines = _by_line(words(chars, by_size=False), itemgetter("top"), itemgetter("x0"))
+    return [" ".join(w["text"] for w in line) for line in lines]
 
 
 # -- ruling lines -------------------------------------------------------------------------------
