@@ -162,15 +162,15 @@ class Table:
                 max(c[3] for c in present),
             )
             band = chars[bisect.bisect_left(centres, 2 * box[1]) : bisect.bisect_left(centres, 2 * box[3])]
-            inside = [ch for ch in band if _centre_in(ch, box)]
-            out.append(
-                [
-                    None
-                    if row.get(x) is None
-                    else text_lines([ch for ch in inside if _centre_in(ch, row[x])])
-                    for x in columns
-                ]
-            )
+            # A row's cells sit side by side: a character can be only in the last cell starting
+            # left of its centre.
+            lefts = sorted(row)
+            held: dict[float, list[Char]] = {x: [] for x in lefts}
+            for ch in band:
+                at = bisect.bisect_right(lefts, (ch.x0 + ch.x1) / 2) - 1
+                if at >= 0 and _centre_in(ch, row[lefts[at]]):
+                    held[lefts[at]].append(ch)
+            out.append([None if x not in row else text_lines(held[x]) for x in columns])
         return out
 
 
