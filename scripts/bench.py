@@ -463,14 +463,9 @@ def startup() -> list[tuple[str, str, str]]:
             "the CLI (typer 0.29 vendors click and imports pydantic itself)",
         ),
         (
-            "import regex",
-            [py, "-c", "import regex"],
-            "for \\p{Lu}, variable look-behinds, repeated group names",
-        ),
-        (
             "import cchc_cli.parse",
             [py, "-c", _STUB + "import cchc_cli.parse"],
-            "all of the above but typer, and ~140 patterns compiled",
+            "all of the above but typer, and the lexicon (patterns compile on first use)",
         ),
         (
             "parse the Bến Tre text in a process",

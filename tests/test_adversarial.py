@@ -17,12 +17,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import regex
 
 import cchc_cli.parse
 from cchc_cli.batch import time_limit
 from cchc_cli.errors import CchcError, UnsafeFileError
 from cchc_cli.pipeline import parse_bytes
+from cchc_cli.text import Pattern
 
 MODULES = [
     importlib.import_module(f"cchc_cli.parse.{m.name}") for m in pkgutil.iter_modules(cchc_cli.parse.__path__)
@@ -43,10 +43,11 @@ MODULES += [
 
 
 def _built_on_first_use(value: object) -> object:
-    """A pattern built from data/lexicon.yaml by a cached function with no arguments."""
+    """A pattern built from data/lexicon.yaml by a cached function with no arguments, or one
+    compiled on first use (``text.rx``)."""
     if callable(value) and hasattr(value, "cache_info") and not inspect.signature(value).parameters:
-        return value()
-    return value
+        value = value()
+    return value.compiled() if isinstance(value, Pattern) else value
 
 
 PATTERNS = sorted(
@@ -54,7 +55,7 @@ PATTERNS = sorted(
         (module.__name__, name): pattern
         for module in MODULES
         for name, value in vars(module).items()
-        if isinstance(pattern := _built_on_first_use(value), re.Pattern | regex.Pattern)
+        if isinstance(pattern := _built_on_first_use(value), re.Pattern)
     }.items()
 )
 ADVERSARIAL = [

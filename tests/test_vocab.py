@@ -23,7 +23,20 @@ def _data() -> dict:
 
 
 def test_the_shipped_lexicon_is_valid() -> None:
+    """A start builds the lexicon from its JSON twin without validating it (see
+    ``vocab._checked``): the full validation must accept the same data and give the same model."""
     assert Lexicon.model_validate(_data()) == lexicon()
+
+
+def test_a_twin_is_written_only_for_data_its_model_accepts(tmp_path) -> None:
+    from cchc_cli.vocab import write_twin
+
+    data = _data()
+    data["reform_areas"][0]["area"] = "not an area"
+    (tmp_path / "lexicon.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError, match="reform area"):
+        write_twin("lexicon", tmp_path)
+    assert not (tmp_path / "lexicon.json").exists()
 
 
 @pytest.mark.parametrize(
@@ -73,8 +86,9 @@ def test_labels_name_every_code_and_column_in_every_language() -> None:
     from pydantic import ValidationError
 
     from cchc_cli.render.tables import COLUMNS
-    from cchc_cli.vocab import Labels, labels
+    from cchc_cli.vocab import Labels, data_file, labels
 
+    assert labels() == Labels.model_validate(data_file("labels"))  # the twin, taken on trust
     data = labels().model_dump()
     for what, columns in COLUMNS.items():
         assert what in data["sheets"]
@@ -110,3 +124,20 @@ def test_the_json_twins_of_the_data_files_are_current(tmp_path) -> None:
         assert data_file(name) == json.loads(
             json.dumps(yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8")), default=str)
         )
+
+
+def test_every_pattern_of_the_rules_compiles() -> None:
+    """Patterns compile on first use (``text.rx``): a bad one, say from a word-list edit, must
+    still fail here rather than on the one document that reaches it."""
+    import importlib
+    import pkgutil
+
+    import cchc_cli
+    from cchc_cli.text import ALL_PATTERNS
+
+    for module in pkgutil.walk_packages(cchc_cli.__path__, "cchc_cli."):
+        if not module.name.endswith("__main__"):  # that one runs the command
+            importlib.import_module(module.name)
+    assert len(ALL_PATTERNS) > 100
+    for pattern in ALL_PATTERNS:
+        assert pattern.compiled().pattern == pattern.pattern

@@ -8,9 +8,10 @@ fonts): in both cases the text is made of Latin-1 characters that spell nonsense
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-import regex
+from cchc_cli.text import LETTER
 
 # TCVN 5712:1993 (VN3, the ".Vn" fonts): characters for bytes 0x80..0xFF (glibc's table).
 _TCVN3_HIGH = (
@@ -146,10 +147,10 @@ _COMMON_WORDS = frozenset(
         "trên",
     ]
 )
-_WORD = regex.compile(r"\p{L}+")
+_WORD = re.compile(LETTER + "+")
 # Characters a Unicode Vietnamese text is full of, and a legacy one never has.
 # (Latin-1 letters such as â, ê, ô, á are not here: VNI text is full of them.)
-_VIETNAMESE_ONLY = regex.compile(r"[ăđơưĩũĂĐƠƯĨŨ\u1ea0-\u1ef9]")
+_VIETNAMESE_ONLY = re.compile(r"[ăđơưĩũĂĐƠƯĨŨ\u1ea0-\u1ef9]")
 
 
 def vietnamese_score(text: str) -> float:
@@ -205,7 +206,7 @@ def _fix_capitals(text: str) -> str:
     return "\n".join(lines)
 
 
-def _upper_word(m: regex.Match[str]) -> str:
+def _upper_word(m: re.Match[str]) -> str:
     word = m.group(0)
     plain = [c for c in word if c.isascii()]
     return word.upper() if len(plain) >= 2 and all(c.isupper() for c in plain) else word

@@ -6,10 +6,41 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import regex
+# The standard library's engine: `regex` (for \p{Lu} and variable look-behinds) cost 25 ms of
+# every start to import and compile with. What it gave, the classes below give for the scripts
+# plans are written in.
 
-_MARKS = regex.compile(r"\p{Mn}+")
-_SPACE = re.compile(r"\s+")  # the standard engine: faster on big texts, no \p{} needed
+# A letter of any script (\p{L}): a word character that is not a digit or "_", nor one of the
+# other numbers Unicode counts as alphanumeric: super- and subscripts ("²" is a footnote mark),
+# fractions, number forms, circled numbers.
+LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f\u2460-\u24ff\u2776-\u2793]"
+# Combining marks left by NFD (\p{Mn} of the Latin, Greek and Cyrillic scripts).
+_MARKS = re.compile(r"[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_SPACE = re.compile(r"\s+")
+
+
+def _letters(test) -> str:
+    """A character-class body (ranges) of the Latin, Greek and Cyrillic letters that pass
+    ``test``: Vietnamese in NFC is all in these blocks."""
+    points = [
+        c
+        for low, high in ((0x41, 0x2AF), (0x370, 0x52F), (0x1E00, 0x1EFF))
+        for c in range(low, high + 1)
+        if test(chr(c))
+    ]
+    ranges: list[list[int]] = []
+    for c in points:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+
+
+UPPER = _letters(str.isupper)  # \p{Lu}, to be put in brackets: rf"[{UPPER}]"
+LOWER = _letters(str.islower)  # \p{Ll}
 
 
 @lru_cache(maxsize=1 << 16)  # a diff of two big plans folds every text, then each pair
@@ -75,17 +106,36 @@ def title_case(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() else w for w in text.split())
 
 
-def rx(pattern: str, flags: int = 0) -> re.Pattern[str] | regex.Pattern[str]:
-    """Compile with the standard library's engine when the pattern allows it, else with `regex`.
+def rx(pattern: str, flags: int = 0) -> Pattern:
+    """A pattern of the parse rules, compiled when first used (a text parse uses about three
+    quarters of them: compiling the rest cost 9 ms of every start)."""
+    lazy = Pattern(pattern, flags)
+    ALL_PATTERNS.append(lazy)
+    return lazy
 
-    `regex` is needed for Unicode properties (\\p{Lu}) and variable-width look-behinds; most of
-    our patterns need neither, and `re` compiles them about three times faster, which is most
-    of a text parse's start-up time. Where both compile a pattern, they match alike.
-    """
-    try:
-        return re.compile(pattern, flags)
-    except re.error:
-        return regex.compile(pattern, flags)
+
+class Pattern:
+    """A compiled pattern's stand-in: the first use of a method compiles the pattern and keeps
+    the compiled method on this object, so later uses cost what they cost on the compiled one.
+    ``pattern`` (the source) is there without compiling."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str):  # only for what is not yet on the object
+        value = getattr(self.compiled(), name)
+        setattr(self, name, value)
+        return value
+
+    def compiled(self) -> re.Pattern[str]:
+        found = self.__dict__.get("_compiled")
+        if found is None:
+            found = self._compiled = re.compile(self.pattern, self._flags)
+        return found
+
+
+ALL_PATTERNS: list[Pattern] = []  # for the test that compiles every one
 
 
 # -- clean-up shared by every reader (normalize.py runs it over a whole document) ----------

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-
-import regex
+import re
 
 from cchc_cli.text import rx
 
-DATE = rx(
-    r"(?:ngày\s*)?(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*|[/.\-](\d{1,2})[/.\-])\s*(\d{4})\b", regex.I
-)
+DATE = rx(r"(?:ngày\s*)?(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*|[/.\-](\d{1,2})[/.\-])\s*(\d{4})\b", re.I)
 
 
 def make_date(day: str | int, month: str | int, year: str | int) -> dt.date | None:
@@ -20,7 +17,7 @@ def make_date(day: str | int, month: str | int, year: str | int) -> dt.date | No
         return None
 
 
-def parse_date(m: regex.Match[str]) -> dt.date | None:
+def parse_date(m: re.Match[str]) -> dt.date | None:
     return make_date(m.group(1), m.group(2) or m.group(3), m.group(4))
 
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import regex
-
 from cchc_cli.models import Metadata, Period
 from cchc_cli.parse.dates import DATE, first_date, make_date, parse_date
 from cchc_cli.parse.lexicon import CENTRAL_CITIES, find_province, province_name
 from cchc_cli.parse.state import State
-from cchc_cli.text import fold, rx, squash, title_case
+from cchc_cli.text import LETTER, LOWER, UPPER, fold, rx, squash, title_case
 from cchc_cli.vocab import alternatives, lexicon
 
 _HEADER = lexicon().header_words
@@ -28,8 +26,10 @@ _CODE_PART = r"[A-ZĐ0-9][A-ZĐ0-9]*(?:[a-zđ](?![a-zđ]))?"
 NUMBER = rx(
     rf"\b(?i:số)(?:\s*(?i:hiệu))?\s*:?\s*(\d[\dA-Za-z.]*)\s*/\s*({_CODE_PART}(?:\s*-\s*{_CODE_PART})*)"
 )
+_WORD = f"[{UPPER}][{LOWER}]+"  # a capitalised word of a place name
 _PLACE_DATE = rx(
-    r"((?:TP\.\s*|Tp\.\s*|Thành phố\s+)?\p{Lu}\p{Ll}+(?:\s+(?:-\s+)?\p{Lu}\p{Ll}+){0,4}),\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
+    rf"((?:TP\.\s*|Tp\.\s*|Thành phố\s+)?{_WORD}(?:\s+(?:-\s+)?{_WORD}){{0,4}}),"
+    r"\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})"
 )
 _DB_FIELD = rx(
     r"(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành)\s*:\s*(.+?)(?=\s{2,}|\s+(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày công báo|Số công báo|Ngày hiệu lực|Tình trạng)\s*:|$)"
@@ -39,21 +39,21 @@ _DB_FIELD = rx(
 _YEAR_IN_TITLE = rx(
     r"(?<!đến\s)(?<!ĐẾN\s)(?<!tháng\s\d\s)(?<!tháng\s\d\d\s)(?<!THÁNG\s\d\s)(?<!THÁNG\s\d\d\s)\b(?i:năm)\s*(\d{4})\b"
 )
-_PERIOD = rx(rf"(?:{alternatives(_HEADER.period_words)})\s+(\d{{4}})\s*[-–]\s*(\d{{4}})", regex.I)
+_PERIOD = rx(rf"(?:{alternatives(_HEADER.period_words)})\s+(\d{{4}})\s*[-–]\s*(\d{{4}})", re.I)
 _ISSUED_PROSE = rx(
     r"(?:ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|/\d{1,2}/\d{4}))[^.]{0,80}?ban hành\s+(?:Kế hoạch|kế hoạch)",
-    regex.I,
+    re.I,
 )
-_PLAN_YEAR_PROSE = rx(r"\bkế hoạch\b[^.]{0,160}?\bnăm\s*(\d{4})\b", regex.I)
-_NUMBER_PROSE = rx(r"ban hành\s+Kế hoạch\s+số\s+(\d+[\w.]*/[A-ZĐ][A-ZĐ0-9\-]*)", regex.I)
+_PLAN_YEAR_PROSE = rx(r"\bkế hoạch\b[^.]{0,160}?\bnăm\s*(\d{4})\b", re.I)
+_NUMBER_PROSE = rx(r"ban hành\s+Kế hoạch\s+số\s+(\d+[\w.]*/[A-ZĐ][A-ZĐ0-9\-]*)", re.I)
 _SIGNER_PROSE = rx(
-    r"((?:Phó\s+)?Chủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|xã)(?:\s+\p{Lu}\p{L}*)*?)\s+"
-    r"((?:\p{Lu}\p{L}*\s+){1,4})(?:đã\s+)?ký"
+    rf"((?:Phó\s+)?Chủ tịch\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|thành phố|huyện|xã)(?:\s+[{UPPER}]{LETTER}*)*?)\s+"
+    rf"((?:[{UPPER}]{LETTER}*\s+){{1,4}})(?:đã\s+)?ký"
 )
 _ISSUER_PROSE = rx(
-    r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\b(?=[^.]{0,60}ban hành)", regex.I
+    r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\b(?=[^.]{0,60}ban hành)", re.I
 )
-_NAME = rx(r"^(?:\p{Lu}\p{Ll}*\s){1,4}\p{Lu}\p{Ll}*$")
+_NAME = rx(rf"^(?:[{UPPER}][{LOWER}]*\s){{1,4}}[{UPPER}][{LOWER}]*$")
 
 # The issuing body, read from the capitalised lines of the header.
 _DEPARTMENT = rx(rf"^({alternatives(_HEADER.department_heads)})\s+(.+)$")
@@ -91,7 +91,7 @@ def parse_metadata(state: State) -> Metadata:
     joined = " ".join(header_text + [b.text for b in state.title[:1]])
     m = NUMBER.search(joined)
     if m:
-        meta.number = m.group(1) + "/" + regex.sub(r"\s+", "", m.group(2))
+        meta.number = m.group(1) + "/" + re.sub(r"\s+", "", m.group(2))
     m = _PLACE_DATE.search(joined)
     if m:
         meta.place = squash(m.group(1))
@@ -262,7 +262,7 @@ def _legal_database_box(meta: Metadata, state: State) -> None:
         for m in _DB_FIELD.finditer(text):
             found.setdefault(m.group(1), m.group(2).strip())
     if "Số hiệu" in found and not meta.number:
-        meta.number = regex.sub(r"\s+", "", found["Số hiệu"])
+        meta.number = re.sub(r"\s+", "", found["Số hiệu"])
     if "Loại văn bản" in found and not meta.doc_type:
         meta.doc_type = found["Loại văn bản"]
     if "Ngày ban hành" in found and not meta.issued_date:
@@ -270,7 +270,7 @@ def _legal_database_box(meta: Metadata, state: State) -> None:
     if "Người ký" in found and not meta.signer:
         meta.signer = found["Người ký"]
     if "Nơi ban hành" in found and not meta.province:
-        meta.province = province_name(regex.sub(r"(?i)^(tỉnh|thành phố)\s+", "", found["Nơi ban hành"]))
+        meta.province = province_name(re.sub(r"(?i)^(tỉnh|thành phố)\s+", "", found["Nơi ban hành"]))
 
 
 def _prose(meta: Metadata, state: State) -> None:

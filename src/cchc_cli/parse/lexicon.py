@@ -8,7 +8,7 @@ read without a regex edit. Matching is done on folded text
 
 from __future__ import annotations
 
-import regex
+import re
 
 from cchc_cli.models import Area, SectionKind
 from cchc_cli.text import fold, rx
@@ -22,7 +22,7 @@ AREA_RULES: list[tuple[Area, tuple[str, ...]]] = [
     for rule in _LEX.reform_areas
 ]
 _AREA_PATTERNS = [
-    (area, rx(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b")) for area, words in AREA_RULES
+    (area, rx(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")) for area, words in AREA_RULES
 ]
 
 
@@ -35,10 +35,10 @@ def classify_area(text: str) -> Area | None:
 
 
 # Section kinds, by words in the heading; checked in this order.
-SECTION_KINDS: list[tuple[SectionKind, regex.Pattern[str]]] = [
+SECTION_KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
     (
         rule.kind,
-        rx(r"\b(?:" + "|".join(regex.escape(p).replace(r"\ ", r",?\s+") for p in rule.phrases) + r")\b"),
+        rx(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r",?\s+") for p in rule.phrases) + r")\b"),
     )  # type: ignore[misc]
     for rule in _LEX.section_kinds
 ]
@@ -53,7 +53,7 @@ def section_kind(title: str) -> SectionKind:
 
 
 # Words an agency's name starts with (case matters: "ban" in "sở, ban, ngành" is not one).
-AGENCY_HEAD = rx(rf"^(?:{'|'.join(map(regex.escape, _LEX.agency_heads))})\b")
+AGENCY_HEAD = rx(rf"^(?:{'|'.join(map(re.escape, _LEX.agency_heads))})\b")
 
 PROVINCES = tuple(_LEX.provinces)
 # Centrally-run cities: "THÀNH PHỐ X" at province level.
@@ -69,7 +69,7 @@ def _province_key(name: str) -> str:
 
 _PROVINCE_BY_KEY = {_province_key(p): p for p in PROVINCES}
 _PROVINCE_BY_KEY.update(_LEX.province_spellings)  # spellings seen in real documents
-_PROVINCE_ALTERNATION = "|".join(sorted((regex.escape(k) for k in _PROVINCE_BY_KEY), key=len, reverse=True))
+_PROVINCE_ALTERNATION = "|".join(sorted((re.escape(k) for k in _PROVINCE_BY_KEY), key=len, reverse=True))
 _PROVINCE_FIND = rx(rf"\b({_PROVINCE_ALTERNATION})\b")
 _PROVINCE_IN_TEXT = rx(rf"\b(?:tinh|thanh pho|tp\.?)\s+({_PROVINCE_ALTERNATION})\b")
 
@@ -92,8 +92,8 @@ def find_province(text: str) -> str | None:
 
 # Matched on the text itself (not folded: documents can be long and these words are fixed).
 # Applied to the lowercased text with case-sensitive patterns (much faster than IGNORECASE).
-INDICES: list[tuple[str, regex.Pattern[str]]] = [
-    (name, rx(r"\b(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b"))
+INDICES: list[tuple[str, re.Pattern[str]]] = [
+    (name, rx(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b"))
     for name, phrases in _LEX.indices.items()
 ]
 

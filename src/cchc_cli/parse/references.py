@@ -7,35 +7,36 @@ The plan's own number (cited in its appendix heading) is not a reference.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from cchc_cli.models import Reference
 from cchc_cli.parse.dates import DATE, parse_date
 from cchc_cli.parse.state import Passage
-from cchc_cli.text import rx, strip_punct
+from cchc_cli.text import LETTER, UPPER, rx, strip_punct
 from cchc_cli.vocab import alternatives, lexicon
 
 _WORDS = lexicon().references
 _KINDS = alternatives(_WORDS.kinds)
 _NUMBERED = rx(
-    rf"(?P<kind>(?i:{_KINDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>\d+[\w.]*(?:\s*[/-]\s*[\p{{Lu}}\d][\w.]*)+)"
+    rf"(?P<kind>(?i:{_KINDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>\d+[\w.]*(?:\s*[/-]\s*[{UPPER}\d][\w.]*)+)"
 )
-_HAS_NUMBER = rx(r"(?<![\w.])\d[\w.]*\s*[/-]\s*\p{Lu}")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
-_AFTER_DATE = rx(rf"^\s*(?:,\s*)?(?:ngày\s*)?(?={DATE.pattern})", regex.I)
+_HAS_NUMBER = rx(rf"(?<![\w.])\d[\w.]*\s*[/-]\s*[{UPPER}]")  # cheap first look for "76/NQ-CP", "01-ĐA/TU"
+_AFTER_DATE = rx(rf"^\s*(?:,\s*)?(?:ngày\s*)?(?={DATE.pattern})", re.I)
 _ISSUER = rx(
     rf"^\s*(?:,\s*)?của\s+(?P<issuer>.{{2,80}}?)(?=\s+(?:{alternatives(_WORDS.issuer_ends)})\b|\s*[,;.)\[]|$)"
 )
 _ABOUT = rx(
-    r"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{3,200}?)(?=\s*[;.\[]|,\s*(?:\p{Lu})|\s+và\s+(?:\p{Lu})|$)"
+    rf"^\s*(?:,\s*)?(?:về\s+việc|về|V/v)\s+(?P<title>[^;.\[]{{3,200}}?)(?=\s*[;.\[]|,\s*[{UPPER}]|\s+và\s+[{UPPER}]|$)"
 )
 _LAW = rx(
-    r"\bLuật\s+(?P<name>\p{L}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)"
+    rf"\bLuật\s+(?P<name>{LETTER}[^;.…()\[\]]*?)(?=\s*[;.…()\[\]]|,\s*Luật\b|\s+và\s+các\b|\s+và\s+Luật\b|$)"
 )
 _PROGRAMME = rx(
     r"\b(?P<kind>Chương trình)\s+(?P<title>tổng thể[^;.]{0,100}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})"
     r"(?:\s+của\s+(?P<issuer>Chính phủ|Thủ tướng Chính phủ))?"
 )
 _NUMBER_KIND = _WORDS.number_kinds
+_CODE = rx(rf"[/-]({LETTER}+)")  # "123/UBND-VP" -> "UBND"
 
 
 def _clean_number(number: str) -> str:
@@ -62,12 +63,12 @@ def extract_references(units: list[Passage], own_number: str | None) -> list[Ref
         numbered = _NUMBERED.finditer(text) if _HAS_NUMBER.search(text) else ()
         for m in numbered:
             number = _clean_number(m.group("number"))
-            if number == own or not regex.search(r"\p{L}", number):
+            if number == own or not any(c.isalpha() for c in number):
                 continue
             kind = m.group("kind")
             kind = kind[0].upper() + kind[1:]
             if kind == "Văn bản":
-                code = regex.search(r"[/-]([\p{L}]+)", number)
+                code = _CODE.search(number)
                 kind = _NUMBER_KIND.get(code.group(1), kind) if code else kind
             rest = text[m.end() :]
             date = None
@@ -102,6 +103,6 @@ def extract_references(units: list[Passage], own_number: str | None) -> list[Ref
                 Reference(
                     kind=m.group("kind"), title=title, issuer=m.group("issuer"), location=unit.location
                 ),
-                (m.group("kind"), regex.sub(r"\s+", " ", title.lower())),
+                (m.group("kind"), re.sub(r"\s+", " ", title.lower())),
             )
     return refs

@@ -7,16 +7,15 @@ Everything else in the body is a paragraph of the innermost open section (or the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import regex
 
 from cchc_cli.models import Area, Paragraph, Section, SectionKind
 from cchc_cli.parse.lexicon import classify_area, section_kind
 from cchc_cli.parse.state import Passage, State, location
 from cchc_cli.parse.tasks import is_task_table
 from cchc_cli.readers.blocks import Block
-from cchc_cli.text import fold, is_roman, rx
+from cchc_cli.text import UPPER, fold, is_roman, rx
 from cchc_cli.vocab import alternatives, lexicon
 
 _ROMAN_H = rx(r"^([IVXLC]{1,6})\s*[.)\-–]\s*(\S.*)$")
@@ -24,6 +23,7 @@ _DOTTED_H = rx(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
 _ARABIC_H = rx(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
 _LETTER_H = rx(r"^([a-zđ])\s*\)\s*(\S.*)$")
 _SECTION_WORDS = lexicon().section_words
+_SENTENCE_END = rx(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 _LEAD_IN = rx(rf"({alternatives(_SECTION_WORDS.lead_in)})[^.]{{0,40}}:$")
 
 
@@ -74,7 +74,7 @@ def _split_title(rest: str) -> tuple[str, str | None]:
     if sep and len(head) <= 100 and tail.strip():
         return head.strip(), tail.strip()
     if len(rest) > 160:
-        m = regex.search(r"(?<=[.!?])\s+(?=\p{Lu})", rest)
+        m = _SENTENCE_END.search(rest)
         if m and m.start() < len(rest) - 1:
             return rest[: m.start()].strip(), rest[m.end() :].strip()
     return rest.strip(), None
@@ -133,7 +133,7 @@ def _table_rows(result: SectionResult, stack: list[_Open], block: Block) -> None
     top = stack[-1] if stack else None
     for r, row in enumerate(block.rows or [], start=1):
         cells = [c for c in row if c.strip()]
-        if cells and regex.fullmatch(r"[\dIVXLC]{1,4}\.?", cells[0]):
+        if cells and re.fullmatch(r"[\dIVXLC]{1,4}\.?", cells[0]):
             cells = cells[1:]  # the STT column
         text = " ".join(c for c in cells if not _UNIT_CELL.match(fold(c.strip())))
         if text:

@@ -14,20 +14,17 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
 
 from cchc_cli.models import Area, Comparator, Location, Result, Target
 from cchc_cli.parse.lexicon import classify_area
 from cchc_cli.parse.numbers import NUMBER, to_number
 from cchc_cli.parse.state import Passage
-from cchc_cli.text import fold, rx, squash, strip_punct
+from cchc_cli.text import LETTER, UPPER, fold, rx, squash, strip_punct
 from cchc_cli.vocab import alternatives, lexicon, words_pattern
 
-_SENTENCE = rx(
-    r"(?<=[.!?…])(?<!\b(?:TP|Tp|TS|ThS|PGS|GS|KT|TM|TL|Q|St|Tr|v\.v|ĐT|TT|Th|\d))\s+(?=[\p{Lu}\d(\[\"“\-–])"
-)
+_SENTENCE = rx(rf"(?<=[.!?…])\s+(?=[{UPPER}\d(\[\"“\-–])")
 _PARENS = rx(r"\(([^()]*\d[^()]*)\)")
 _CLAUSE = rx(r"((?<!\s)\s*;\s*|(?<=\S):\s+|,\s*(?=trong (?:đó|số đó)\b))")
 
@@ -36,63 +33,65 @@ _PERCENT = rx(rf"(?<![\d.,])(?P<num>{NUMBER})(?:\s*(?:-|–)\s*(?P<num2>{NUMBER}
 _RANK = rx(
     r"(?:(?:nằm\s+|thuộc\s+|vào\s+)?(?:trong\s+)?(?:nhóm|nhóm\s+dẫn\s+đầu)\s+(?P<num>\d{1,3})\s+"
     r"(?:tỉnh(?:,\s*thành\s+phố)?|địa\s+phương|nước|quốc\s+gia|đơn\s+vị|thành\s+phố|bộ|cơ\s+quan)\b(?:\s+dẫn\s+đầu)?"
-    r"|(?:top|tốp)\s+(?P<num>\d{1,3})\b"
-    r"|(?:xếp\s+)?(?:thứ\s+)?hạng\s+(?:thứ\s+)?(?P<num>\d{1,3})(?![/\d]))",
-    regex.I,
+    r"|(?:top|tốp)\s+(?P<top>\d{1,3})\b"
+    r"|(?:xếp\s+)?(?:thứ\s+)?hạng\s+(?:thứ\s+)?(?P<place>\d{1,3})(?![/\d]))",
+    re.I,
 )
-_POINTS = rx(rf"(?<![\d.,])(?P<num>{NUMBER})\s*điểm\b", regex.I)
+_POINTS = rx(rf"(?<![\d.,])(?P<num>{NUMBER})\s*điểm\b", re.I)
 _LEX = lexicon()
+# The words before a count are matched too (a look-behind would need `regex`); the value's own
+# span starts at its number (``_value_start``).
 _COUNT = rx(
-    rf"(?<=\b(?:{alternatives(_LEX.count_words)})\s+)(?P<num>{NUMBER})"
-    rf"(?=\s+\p{{L}})(?!\s+(?:tháng|năm|ngày|quý|giờ)\b)",
-    regex.I,
+    rf"\b(?:{alternatives(_LEX.count_words)})\s+(?P<num>{NUMBER})"
+    rf"(?=\s+{LETTER})(?!\s+(?:tháng|năm|ngày|quý|giờ)\b)",
+    re.I,
 )
 
 # The words before a value give its comparator (data/lexicon.yaml, tried in order).
 _LEFT = [
-    (rx(rf"(?:{alternatives(words)})\s*(?:là\s*|mức\s*)?$", regex.I), comparator)
+    (rx(rf"(?:{alternatives(words)})\s*(?:là\s*|mức\s*)?$", re.I), comparator)
     for comparator, words in _LEX.comparator_words.items()
 ]
-_RIGHT_GE = rx(r"^\s*trở\s+lên", regex.I)
-_RIGHT_LE = rx(r"^\s*trở\s+xuống", regex.I)
+_RIGHT_GE = rx(r"^\s*trở\s+lên", re.I)
+_RIGHT_LE = rx(r"^\s*trở\s+xuống", re.I)
 # Words between the metric and its value, and before a clause's real subject.
 # The word lists below are data/lexicon.yaml's target_words; the patterns add only structure.
 _WORDS = _LEX.target_words
-_TRAILING = rx(rf"(?:[\s,:]+|\b(?:{alternatives(_WORDS.trailing)})\b)+$", regex.I)
-_LEAD = rx(rf"\b(?:{alternatives(_WORDS.lead)})\b\s*[:,]?\s*", regex.I)
+_TRAILING = rx(rf"(?:[\s,:]+|\b(?:{alternatives(_WORDS.trailing)})\b)+$", re.I)
+_LEAD = rx(rf"\b(?:{alternatives(_WORDS.lead)})\b\s*[:,]?\s*", re.I)
 # What marks a value as a past result rather than a commitment.
-_RESULT = rx(
-    rf"\b(?:{alternatives(_WORDS.result)}|(?<!so\s+với\s+)(?:{alternatives(_WORDS.past_time)}))\b", regex.I
-)
+# A past-time word is no marker after "so với" ("so với năm trước" compares; see ``_results``).
+_RESULT = rx(rf"\b(?:{alternatives(_WORDS.result)}|(?P<past>{alternatives(_WORDS.past_time)}))\b", re.I)
+_COMPARED_WITH = rx(r"so\s+với\s+$", re.I)
 # Tense markers of an achieved figure: "9 tháng đầu năm", "tính đến nay", "lũy kế", "trong quý I".
 _REPORTED = rx(
     rf"\b(?:\d{{1,2}}\s+tháng\s+(?:đầu\s+)?năm|{alternatives(_WORDS.reported)}|trong\s+quý\s+[IV]+\b(?!\s*/))",
-    regex.I,
+    re.I,
 )
 # Words of a commitment: they make a number this plan's target whatever year it names.
-_COMMITTED = rx(words_pattern(_LEX.commitment_words), regex.I)
-_PAST_YEAR = rx(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", regex.I)
+_COMMITTED = rx(words_pattern(_LEX.commitment_words), re.I)
+_PAST_YEAR = rx(r"\bnăm\s+(\d{4})\b[^;]*?\bđạt\s*$", re.I)
 # A share of money is a budget, not a commitment; a score needs an index or a score in view.
-_BUDGET_AFTER = rx(rf"^\s*(?:%\s*)?(?:{alternatives(_WORDS.budget)})\b", regex.I)
+_BUDGET_AFTER = rx(rf"^\s*(?:%\s*)?(?:{alternatives(_WORDS.budget)})\b", re.I)
 _SCORE_CONTEXT = rx(rf"\b(?:{alternatives(_WORDS.score_context)})\b")
 # Allocations of commendations ("không quá 05 cá nhân") are quotas, not results to reach.
-_QUOTA_NOUN = rx(rf"^\s*(?:{alternatives(_WORDS.quota_nouns)})\b", regex.I)
+_QUOTA_NOUN = rx(rf"^\s*(?:{alternatives(_WORDS.quota_nouns)})\b", re.I)
 _GRADES = alternatives(_WORDS.grades)
-_BAND = rx(rf"\b(?:nhóm\s+[A-E]\b|loại\s+(?:{_GRADES})|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)", regex.I)
-_RANGE_BAND = rx(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", regex.I)
-_BAND_BEFORE = rx(rf"\b(?:nhóm\s+[A-E]|loại\s+(?:{_GRADES})|xếp\s+loại)\s*$", regex.I)
-_BAND_RANGE = rx(r"đến\s+dưới\s+[\d,.]+\s*%", regex.I)
-_TARGET_WORD = rx(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", regex.I)
+_BAND = rx(rf"\b(?:nhóm\s+[A-E]\b|loại\s+(?:{_GRADES})|xếp\s+loại|đạt\s+từ\s+[\d,.]+\s*%?\s*đến)", re.I)
+_RANGE_BAND = rx(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", re.I)
+_BAND_BEFORE = rx(rf"\b(?:nhóm\s+[A-E]|loại\s+(?:{_GRADES})|xếp\s+loại)\s*$", re.I)
+_BAND_RANGE = rx(r"đến\s+dưới\s+[\d,.]+\s*%", re.I)
+_TARGET_WORD = rx(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", re.I)
 _YEAR_SCOPE = rx(
-    r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", regex.I
+    r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", re.I
 )
 
 # Directional aims with no number.
-_TOWARD = rx(rf"\b({alternatives(_WORDS.directions)})\b", regex.I)
-_AGAINST_BASE = rx(r"\bso\s+với\s+(?:năm|kết\s+quả|cùng|giai\s+đoạn)", regex.I)
-_SCORE_RANK = rx(rf"\b(?:{alternatives(_WORDS.score_rank)})\b", regex.I)
+_TOWARD = rx(rf"\b({alternatives(_WORDS.directions)})\b", re.I)
+_AGAINST_BASE = rx(r"\bso\s+với\s+(?:năm|kết\s+quả|cùng|giai\s+đoạn)", re.I)
+_SCORE_RANK = rx(rf"\b(?:{alternatives(_WORDS.score_rank)})\b", re.I)
 _STRIVE_INDEX = rx(
-    r"^\s*phấn\s+đấu\s+(?:duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng)[^;.]{0,80}\bchỉ\s+số\b", regex.I
+    r"^\s*phấn\s+đấu\s+(?:duy\s+trì|giữ\s+vững|cải\s+thiện|nâng\s+cao|tăng)[^;.]{0,80}\bchỉ\s+số\b", re.I
 )
 
 
@@ -164,7 +163,7 @@ def _split(text: str) -> list[str]:
     return [squash(p) for p in merged]
 
 
-_PREDICATE = rx(r"\b(?:được|đạt|có|thực\s+hiện|hoàn\s+thành|bố\s+trí)\b", regex.I)
+_PREDICATE = rx(r"\b(?:được|đạt|có|thực\s+hiện|hoàn\s+thành|bố\s+trí)\b", re.I)
 
 
 def _has_value(text: str) -> bool:
@@ -180,9 +179,10 @@ def _comparator(clause: str, start: int, end: int, default: Comparator) -> tuple
             comparator, begin = name, start - (len(left) - m.start())  # type: ignore[assignment]
             break
     right = clause[end : end + 40]  # bounded: copying the clause's rest for each value was quadratic
-    m = _RIGHT_GE.match(right) or _RIGHT_LE.match(right)
+    at_least = _RIGHT_GE.match(right)
+    m = at_least or _RIGHT_LE.match(right)
     if m:
-        comparator = ">=" if m.re is _RIGHT_GE else "<="
+        comparator = ">=" if at_least else "<="
         end += m.end()
     return comparator, begin, end
 
@@ -203,28 +203,44 @@ def _values(clause: str) -> list[_Value]:
         taken.append((m.start(), m.end()))
     for pattern, unit, default in ((_RANK, "rank", "<="), (_POINTS, "point", "="), (_COUNT, "count", "=")):
         for m in pattern.finditer(clause):
-            if not free(m.start(), m.end()):
+            # The one number group that took part (_RANK names it after the wording).
+            group = next(name for name, text in m.groupdict().items() if text is not None)
+            start = m.start(group) if unit == "count" else m.start()
+            if not free(start, m.end()):
                 continue
-            number = to_number(m.group("num"))
-            comparator, begin, end = _comparator(clause, m.start("num"), m.end(), default)  # type: ignore[arg-type]
+            number = to_number(m.group(group))
+            comparator, begin, end = _comparator(clause, m.start(group), m.end(), default)  # type: ignore[arg-type]
             end = max(end, m.end())
             if unit == "rank":
                 begin, comparator = min(begin, m.start()), "<="
             found.append(_Value(begin, end, number, unit, comparator))
-            taken.append((m.start(), m.end()))
+            taken.append((start, m.end()))
     return sorted(found, key=lambda v: v.start)
 
 
 CONTEXT = 160  # characters before a value that can say it is a result
 MAX_CLAUSE_TEXT = 2000
-_SINCE_LAST_PERIOD = rx(r"^\s*so\s+với\s+cùng\s+kỳ", regex.I)
-_BASE_VALUE = rx(r"^\s*(?:xuống|lên)\b", regex.I)  # "giảm từ 12,40% xuống còn 2,05%"
+_SINCE_LAST_PERIOD = rx(r"^\s*so\s+với\s+cùng\s+kỳ", re.I)
+_BASE_VALUE = rx(r"^\s*(?:xuống|lên)\b", re.I)  # "giảm từ 12,40% xuống còn 2,05%"
+
+
+def _results(text: str) -> Iterator[re.Match[str]]:
+    """``_RESULT``'s matches but a past-time word right after "so với" (what a variable-width
+    look-behind said), searched on from the next character as the look-behind would."""
+    at = 0
+    while m := _RESULT.search(text, at):
+        if m.group("past") and _COMPARED_WITH.search(text, max(0, m.start() - 40), m.start()):
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end() if m.end() > m.start() else m.end() + 1
 
 
 def result_markers(clause: str) -> list[tuple[int, int, str]]:
     """(start, end, words) of every result or reporting marker of a clause, in order: found in
     one scan of the clause, not once per value (a clause may hold thousands of values)."""
-    return sorted((m.start(), m.end(), m.group(0)) for p in (_RESULT, _REPORTED) for m in p.finditer(clause))
+    found = [*_results(clause), *_REPORTED.finditer(clause)]
+    return sorted((m.start(), m.end(), m.group(0)) for m in found)
 
 
 def _is_result(
@@ -246,7 +262,7 @@ def _is_result(
         return None
     left = clause[max(0, value.start - CONTEXT) : value.start]
     if markers is None:
-        m = _RESULT.search(left) or _REPORTED.search(left)
+        m = next(_results(left), None) or _REPORTED.search(left)
         marker = m.group(0) if m else None
     else:
         at = bisect.bisect_left(markers, (value.start - CONTEXT, -1, ""))
@@ -395,7 +411,7 @@ def _year_scope(text: str) -> int | None:
 
 
 def _direction(clause: str) -> Found | None:
-    if _RESULT.search(clause):
+    if next(_results(clause), None):
         return None
     strive = _STRIVE_INDEX.search(clause)
     against = _AGAINST_BASE.search(clause) and _TOWARD.search(clause[: _AGAINST_BASE.search(clause).start()])
@@ -426,22 +442,22 @@ def _direction(clause: str) -> Found | None:
     return Found(strip_punct(clause), metric, comparator, None, None, _year_scope(clause))
 
 
-_DIRECTION_VERBS = rx(rf"^(?:(?:{alternatives(_WORDS.leading_verbs)})(?:\s*,\s*|\s+và\s+|\s+))+", regex.I)
-_CONTINUE = rx(r"(?<!\s)\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", regex.I)
-_SUBORDINATE = rx(rf"(?<!\s),?\s+(?:{alternatives(_WORDS.subordinate)})\b", regex.I)
-_TRAILING_YEAR = rx(r"(?<!\s)\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", regex.I)
+_DIRECTION_VERBS = rx(rf"^(?:(?:{alternatives(_WORDS.leading_verbs)})(?:\s*,\s*|\s+và\s+|\s+))+", re.I)
+_CONTINUE = rx(r"(?<!\s)\s+(?:tiếp\s+tục|sẽ|phải|được)\s*$", re.I)
+_SUBORDINATE = rx(rf"(?<!\s),?\s+(?:{alternatives(_WORDS.subordinate)})\b", re.I)
+_TRAILING_YEAR = rx(r"(?<!\s)\s+(?:trong\s+|của\s+)?năm\s+\d{4}\s*$", re.I)
 
 
 # "… đạt 90% tại sở, ban, ngành; 85% tại cấp huyện": the later values name only a level.
 _LEVEL = rx(
     r"^(?:(?:tại|ở|đối\s+với|trong)\s+)?(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|sở,?\s+ban,?\s+ngành|"
     r"UBND\s+cấp\s+(?:huyện|xã)|bộ\s+phận\s+một\s+cửa)\b.{0,40}$",
-    regex.I,
+    re.I,
 )
 _LEVEL_TAIL = rx(
     r"(?<!\s)\s+(?:(?:tại|ở|đối\s+với|trong)\s+)?(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|sở,?\s+ban,?\s+ngành|"
     r"UBND\s+cấp\s+(?:huyện|xã))\b.*$",
-    regex.I,
+    re.I,
 )
 
 
@@ -469,11 +485,11 @@ def main_metric_of(clause: str) -> str:
     return strip_punct(squash(text))
 
 
-_AFTER_WORDS = rx(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", regex.I)
+_AFTER_WORDS = rx(r"^\s*(?:trở\s+lên|trở\s+xuống)\b", re.I)
 _JOINER = rx(r",\s*|(?<!\s)\s+và\s+|;\s*")
-_WORDY = rx(r"\p{L}{2,}")
+_WORDY = rx(rf"{LETTER}{{2,}}")
 _LEADING_JOINERS = rx(r"^(?:(?:,|và|hoặc|cùng)\s*)+")
-_REACHED = rx(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", regex.I)
+_REACHED = rx(r"\b(?:năm\s+qua\s+)?(?:đã\s+)?đạt(?:\s+được)?\b", re.I)
 _BULLET = rx(r"^[-+•]\s*")
 _NUMBERING = rx(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*")
 # A cheap first look: a clause with none of these holds no target (most clauses).

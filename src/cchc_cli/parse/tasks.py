@@ -8,7 +8,7 @@ name the reform area of the rows under them.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from cchc_cli.models import Area, Task
 from cchc_cli.parse.agencies import split_agencies
@@ -168,7 +168,7 @@ def _row(
     r: int,
     heading_only: bool = False,
 ) -> None:
-    if all(regex.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in row if c.strip()):
+    if all(re.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in row if c.strip()):
         return  # a row numbering the columns: (1) (2) (3)...
     values = {name: row[i] for i, name in columns.items() if i < len(row)}
     stt = values.get("stt", row[0]).strip().strip("*")

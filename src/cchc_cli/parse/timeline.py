@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from functools import lru_cache
-
-import regex
 
 from cchc_cli.models import Timeline
 from cchc_cli.parse.dates import DATE, parse_date
@@ -15,19 +14,17 @@ from cchc_cli.vocab import alternatives, lexicon
 
 _QUARTERS = rx(
     r"qu[ýy]\s+((?:[IV]{1,3}|[1-4])(?:\s*(?:,|và|-|–|đến)\s*(?:qu[ýy]\s+)?(?:[IV]{1,3}|[1-4]))*)\s*(?:/|năm)?\s*(\d{4})?",
-    regex.I,
+    re.I,
 )
-_MONTHS = rx(
-    r"tháng\s+(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)\s*(?:/|năm)\s*(\d{4})", regex.I
-)
-_YEAR = rx(r"\b(?:năm|trong năm|cả năm)\s+(\d{4})\b", regex.I)
+_MONTHS = rx(r"tháng\s+(\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)\s*(?:/|năm)\s*(\d{4})", re.I)
+_YEAR = rx(r"\b(?:năm|trong năm|cả năm)\s+(\d{4})\b", re.I)
 _WORDS = lexicon().timeline_words
 _RECURRING = rx(rf"\b({alternatives(_WORDS.recurring)})\b")
 _BEFORE = rx(rf"\b({alternatives(_WORDS.before)})\b")
 
 
 # Whole words only: the "v" of "và" is not the Roman numeral V ("Tháng 6 và tháng 12 năm 2024").
-_TOKEN = rx(r"\b(?:[IVX]+|\d+)\b", regex.I)
+_TOKEN = rx(r"\b(?:[IVX]+|\d+)\b", re.I)
 # A span of years ("2026 - 2030", "giai đoạn 2026-2030") or a year alone in its cell ("2025").
 _YEAR_SPAN = rx(r"\b((?:19|20)\d\d)\s*(?:-|–|đến)\s*((?:19|20)\d\d)\b")
 _YEAR_ALONE = rx(r"^\s*((?:19|20)\d\d)\s*$")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from cchc_cli.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
 from cchc_cli.readers.blocks import Block, Document, RawFootnote
 
 __all__ = ["Block", "Document", "RawFootnote", "read_bytes", "sniff"]
 
-_HTML = regex.compile(
-    rb"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b", regex.S
+_HTML = re.compile(
+    rb"(?i)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|title)\b", re.S
 )
 _CONTROL = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
 

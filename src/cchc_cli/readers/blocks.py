@@ -6,16 +6,17 @@ with its place in the source. The parser only ever sees these.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-import regex
+from cchc_cli.text import UPPER
 
 # A line that starts a list item or a numbered heading, so it never continues the line above when
 # wrapped lines are joined back into paragraphs (PDF, hard-wrapped text). A bullet needs a capital
 # after it: "- kế toán" at a line start is a wrapped "tài chính - kế toán".
-LIST_ITEM = regex.compile(
-    r"^(?:[-+•]\s(?=[\p{Lu}\d])|[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|\(\d+\)\s|\d+\)\s)"
+LIST_ITEM = re.compile(
+    rf"^(?:[-+•]\s(?=[{UPPER}\d])|[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s|\(\d+\)\s|\d+\)\s)"
 )
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
-
-import regex
 
 from cchc_cli.errors import EmptyInputError
 from cchc_cli.readers.blocks import Block, Document
@@ -80,10 +79,10 @@ _BLOCK_TAGS = frozenset(
         "center",
     ]
 )
-_CHROME = regex.compile(
+_CHROME = re.compile(
     r"(?i)\b(menu|navbar|nav|breadcrumb|sidebar|footer|share|social|comment|banner|login|search)\b"
 )
-_CHARSET = regex.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?([\w-]+)""")
+_CHARSET = re.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?([\w-]+)""")
 
 
 class _Cell:
