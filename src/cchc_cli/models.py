@@ -35,6 +35,16 @@ SourceFormat = Literal["txt", "html", "docx", "pdf"]
 MAX_VALUE = 10**15
 
 
+# pydantic reads each default factory's signature when it builds a model; a builtin's (``list``)
+# is parsed from text, 0.3 ms each: 16 fields made that 5 ms of every parse.
+def _empty_list() -> list:
+    return []
+
+
+def _empty_dict() -> dict:
+    return {}
+
+
 class _Model(BaseModel):
     # NaN and infinities are not numbers a plan can hold ("≥ nan%" is no check, and JSON has no NaN).
     model_config = ConfigDict(
@@ -130,8 +140,8 @@ class Section(_Model):
     path: str | None = Field(description='Number path from the top: "III.3", "VI.2.a".')
     title: str
     kind: SectionKind
-    paragraphs: list[Paragraph] = Field(default_factory=list)
-    children: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=_empty_list)
+    children: list[Section] = Field(default_factory=_empty_list)
     location: Location
 
 
@@ -172,8 +182,8 @@ class Timeline(_Model):
     text: str
     start: dt.date | None = None
     end: dt.date | None = None
-    quarters: list[str] = Field(default_factory=list, description='e.g. ["2023-Q1", "2023-Q2"].')
-    months: list[str] = Field(default_factory=list, description='e.g. ["2022-12"].')
+    quarters: list[str] = Field(default_factory=_empty_list, description='e.g. ["2023-Q1", "2023-Q2"].')
+    months: list[str] = Field(default_factory=_empty_list, description='e.g. ["2022-12"].')
     recurring: bool = False
 
 
@@ -188,8 +198,8 @@ class Task(_Model):
     content: str
     output: str | None = None
     timeline: Timeline | None = None
-    lead: list[str] = Field(default_factory=list)
-    partners: list[str] = Field(default_factory=list)
+    lead: list[str] = Field(default_factory=_empty_list)
+    partners: list[str] = Field(default_factory=_empty_list)
     note: str | None = None
     location: Location
 
@@ -222,15 +232,15 @@ class Plan(_Model):
     schema_version: Literal["1.0"] = SCHEMA_VERSION
     source: Source
     metadata: Metadata
-    indices: list[str] = Field(default_factory=list, description='e.g. ["PAR INDEX", "SIPAS"].')
+    indices: list[str] = Field(default_factory=_empty_list, description='e.g. ["PAR INDEX", "SIPAS"].')
     preamble: list[Paragraph] = Field(
-        default_factory=list, description="Body text before the first heading (all of a news article)."
+        default_factory=_empty_list, description="Body text before the first heading (all of a news article)."
     )
-    sections: list[Section] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    results: list[Result] = Field(default_factory=list, description="Achieved figures, not commitments.")
-    tasks: list[Task] = Field(default_factory=list)
-    references: list[Reference] = Field(default_factory=list)
-    assignments: list[Assignment] = Field(default_factory=list)
-    footnotes: list[Footnote] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list, description="What the parser could not do.")
+    sections: list[Section] = Field(default_factory=_empty_list)
+    targets: list[Target] = Field(default_factory=_empty_list)
+    results: list[Result] = Field(default_factory=_empty_list, description="Achieved figures, not commitments.")
+    tasks: list[Task] = Field(default_factory=_empty_list)
+    references: list[Reference] = Field(default_factory=_empty_list)
+    assignments: list[Assignment] = Field(default_factory=_empty_list)
+    footnotes: list[Footnote] = Field(default_factory=_empty_list)
+    warnings: list[str] = Field(default_factory=_empty_list, description="What the parser could not do.")
