@@ -23,7 +23,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("render", ("render",)),
     ("pipeline", ("loader", "pipeline", "accuracy")),
     ("batch", ("batch",)),
-    ("cli", ("cli", "entry", "__main__")),
+    ("cli", ("cli", "entry", "__main__", "one_file")),
 ]
 
 

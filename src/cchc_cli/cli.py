@@ -18,6 +18,10 @@ import typer
 
 from cchc_cli import __version__
 from cchc_cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CchcError
+from cchc_cli.one_file import Refused, one_output, prepare_process
+from cchc_cli.one_file import fail as _fail
+from cchc_cli.one_file import parse_one as _parse_one
+from cchc_cli.one_file import terminal_safe as _terminal_safe
 
 app = typer.Typer(
     name="cchc",
@@ -56,38 +60,6 @@ def main_options(
     ] = False,
 ) -> None:
     """cchc: plans as data. Exit codes: 0 ok, 1 an input failed, 2 usage error, 3 internal error."""
-
-
-def _fail(error: BaseException, path: str, debug: bool, code: int = EXIT_FAILED) -> int:
-    """Report a failure on one line; return the exit code it deserves: ``code`` for a problem of
-    the input (a CchcError), EXIT_INTERNAL for anything else (a bug)."""
-    if debug:
-        import traceback
-
-        traceback.print_exception(error, file=sys.stderr)
-    if isinstance(error, CchcError):
-        error.path = error.path or path
-        typer.echo(f"cchc: error: {_terminal_safe(str(error))}", err=True)
-        return code
-    detail = str(error).splitlines()[0] if str(error) else ""
-    typer.echo(
-        _terminal_safe(
-            f"cchc: error: {path}: internal error ({type(error).__name__}): {detail}; rerun with --debug"
-        ),
-        err=True,
-    )
-    return EXIT_INTERNAL
-
-
-def _terminal_safe(text: str) -> str:
-    """One line with no control characters: a file name carrying ANSI/OSC escape sequences or a
-    newline is shown escaped ("\\x1b[31m"), never run by the terminal or split into two lines."""
-    from cchc_cli.text import printable_name
-
-    text = printable_name(text)
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 FORMAT_OPTION = typer.Option(
@@ -195,7 +167,11 @@ def parse(
             typer.echo(f"cchc: error: {error}", err=True)
             raise typer.Exit(EXIT_USAGE) from None
     if not batch:
-        target, chosen = _one_output(files[0], output_text, fmt_option)
+        try:
+            target, chosen = one_output(files[0], output_text, fmt_option.value if fmt_option else None)
+        except Refused as refusal:
+            typer.echo(str(refusal), err=True)
+            raise typer.Exit(EXIT_USAGE) from None
         raise typer.Exit(_parse_one(files[0], target, chosen, timeout, debug, explain))
     fmt = fmt_option or OutputFormat.yaml
     if explain:
@@ -215,55 +191,6 @@ def parse(
     configs = _configs(None, None, None, None, debug)
     items = expand(files, _excluder(configs, exclude))
     raise typer.Exit(_parse_many(items, output, fmt.value, workers, skip_existing, report, timeout, shard))
-
-
-def _one_output(source: str, raw: str | None, fmt: OutputFormat | None) -> tuple[Path | None, str]:
-    """Where one input's plan goes and in which format: "-o -" is stdout; "-o DIR/" (a trailing
-    slash or an existing folder) a file named after the input inside it; the format from
-    --format, else from the output's extension (.json, .yaml/.yml), else YAML. An output that
-    is the input itself is refused: the document would be lost."""
-    output = Path(raw) if raw and raw != "-" else None
-    chosen = fmt.value if fmt else None
-    if output is not None and chosen is None:
-        chosen = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}.get(output.suffix.lower())
-    chosen = chosen or "yaml"
-    if output is not None and (str(raw).endswith(("/", os.sep)) or output.is_dir()):
-        output = output / f"{Path(source).stem if source != '-' else 'stdin'}.{chosen}"
-    same = output is not None and source != "-" and output.exists() and Path(source).exists()
-    if same and output.resolve() == Path(source).resolve():  # type: ignore[union-attr]
-        typer.echo(f"cchc: error: {output}: is the input itself; choose another output", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    return output, chosen
-
-
-def _parse_one(
-    path: str, output: Path | None, fmt: str, timeout: float, debug: bool, explain: bool = False
-) -> int:
-    from cchc_cli.batch import time_limit, write_atomic
-    from cchc_cli.pipeline import parse_file
-    from cchc_cli.render import render
-
-    verdicts: list | None = [] if explain else None
-    try:
-        with time_limit(timeout):
-            text = render(parse_file(path, verdicts), fmt)
-    except Exception as error:  # every failure is one line, never a traceback
-        return _fail(error, path, debug)
-    if verdicts is not None:
-        from cchc_cli.render.explain import explain_lines
-
-        sys.stderr.write("".join(f"{line}\n" for line in explain_lines(path, verdicts)))
-        sys.stderr.flush()
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        try:
-            write_atomic(output, text)
-        except OSError as error:
-            typer.echo(f"cchc: error: {output}: cannot write: {error.strerror or error}", err=True)
-            return EXIT_FAILED
-    return EXIT_OK
 
 
 def _parse_many(
@@ -847,14 +774,6 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-def _utf8_streams() -> None:
-    """Plans are Vietnamese: write UTF-8 whatever the locale (LC_ALL=C, a Windows console)."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
-
-
 # Names shown for values in --help where typer would show a Python type ("<list[str]>", "<float range>").
 METAVARS = {
     "output": "FILE",
@@ -895,20 +814,7 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    import gc
-
-    _utf8_streams()
-    # A short process: what is loaded now lives to the end (frozen out of every collection), and
-    # collections are rarer (a 100-plan YAML output spent a fifth of its time in the collector).
-    gc.freeze()
-    gc.set_threshold(20_000, 50, 100)
-    default_hook = sys.unraisablehook
-
-    def quiet_interrupts(unraisable) -> None:  # Ctrl-C landing in a finalizer: not worth a traceback
-        if not isinstance(unraisable.exc_value, KeyboardInterrupt) or "--debug" in sys.argv:
-            default_hook(unraisable)
-
-    sys.unraisablehook = quiet_interrupts
+    prepare_process()
     try:
         command = typer.main.get_command(_app_for(sys.argv[1:]))
         _readable_metavars(command)

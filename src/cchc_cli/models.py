@@ -238,7 +238,9 @@ class Plan(_Model):
     )
     sections: list[Section] = Field(default_factory=_empty_list)
     targets: list[Target] = Field(default_factory=_empty_list)
-    results: list[Result] = Field(default_factory=_empty_list, description="Achieved figures, not commitments.")
+    results: list[Result] = Field(
+        default_factory=_empty_list, description="Achieved figures, not commitments."
+    )
     tasks: list[Task] = Field(default_factory=_empty_list)
     references: list[Reference] = Field(default_factory=_empty_list)
     assignments: list[Assignment] = Field(default_factory=_empty_list)
