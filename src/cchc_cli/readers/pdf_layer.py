@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -255,64 +255,61 @@ def lines_of(chars: list[Char]) -> list[list[Char]]:
     return _by_line(chars, attrgetter("top"), attrgetter("x0"))
 
 
-def _split_words(line: list[Char]) -> Iterator[tuple[list[Char], bool]]:
-    """The line's words, each with whether a space stood before it (a space pdfium dropped
-    included: a gap left where the content had a space)."""
-    word: list[Char] = []
+def _line_words(line: list[Char], out: list[dict]) -> None:
+    """The line's words, appended to ``out``: characters run together into a word until a
+    space, a gap of more than X_TOLERANCE, a step back or a new line; a gap left where the
+    content had a space that pdfium dropped ends a word too. ``spaced``: a space stood before."""
+    parts: list[str] = []
     spaced = False
+    x0 = x1 = top = bottom = size = 0.0
     last_x0 = last_x1 = last_top = 0.0
-    for char in line:
-        text, x0, x1, top, _, size, space_before = char
+    for text, c_x0, c_x1, c_top, c_bottom, c_size, space_before in line:
         if text.isspace():
-            if word:
-                yield word, spaced
-            word, spaced = [], True
+            if parts:
+                out.append(_word(parts, x0, x1, top, bottom, size, spaced))
+            parts, spaced = [], True
             continue
-        if word:
-            dropped_space = space_before and x0 - last_x1 > SPACE_LEFT * size
+        if parts:
+            dropped_space = space_before and c_x0 - last_x1 > SPACE_LEFT * c_size
             if (
                 dropped_space
-                or x0 < last_x0
-                or x0 > last_x1 + X_TOLERANCE
-                or abs(top - last_top) > Y_TOLERANCE
+                or c_x0 < last_x0
+                or c_x0 > last_x1 + X_TOLERANCE
+                or abs(c_top - last_top) > Y_TOLERANCE
             ):
-                yield word, spaced
-                word, spaced = [], dropped_space
-        word.append(char)
-        last_x0, last_x1, last_top = x0, x1, top
-    if word:
-        yield word, spaced
+                out.append(_word(parts, x0, x1, top, bottom, size, spaced))
+                parts, spaced = [], dropped_space
+        if parts:
+            x1, top, bottom = max(x1, c_x1), min(top, c_top), max(bottom, c_bottom)
+        else:  # a line is sorted by x0: the first character starts the word
+            x0, x1, top, bottom, size = c_x0, c_x1, c_top, c_bottom, c_size
+        parts.append(text)
+        last_x0, last_x1, last_top = c_x0, c_x1, c_top
+    if parts:
+        out.append(_word(parts, x0, x1, top, bottom, size, spaced))
+
+
+def _word(parts: list[str], x0, x1, top, bottom, size, spaced: bool) -> dict:
+    return {
+        "text": "".join(parts),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "size": size,
+        "spaced": spaced,
+    }
 
 
 def words(chars: list[Char], by_size: bool = True) -> list[dict]:
     """Words as pdfplumber's ``extract_words(extra_attrs=["size"])`` gives them: runs of
     characters of one size (in content order), each run cut into lines and the lines into
     words; ``spaced`` says a space stood before the word."""
-    runs = itertools.groupby(chars, key=lambda c: c.size) if by_size else [(None, iter(chars))]
-    out = []
+    runs = itertools.groupby(chars, key=attrgetter("size")) if by_size else [(None, iter(chars))]
+    out: list[dict] = []
     for _, run in runs:
         for line in lines_of(list(run)):
-            for word, spaced in _split_words(line):
-                first = word[0]
-                if len(word) == 1:
-                    text, x1, top, bottom = first.text, first.x1, first.top, first.bottom
-                else:
-                    text = "".join([c.text for c in word])
-                    x1 = max([c.x1 for c in word])
-                    top = min([c.top for c in word])
-                    bottom = max([c.bottom for c in word])
-                # A line is sorted by x0: the first character starts the word.
-                out.append(
-                    {
-                        "text": text,
-                        "x0": first.x0,
-                        "x1": x1,
-                        "top": top,
-                        "bottom": bottom,
-                        "size": first.size,
-                        "spaced": spaced,
-                    }
-                )
+            _line_words(line, out)
     return out
 
 
