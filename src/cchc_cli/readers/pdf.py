@@ -374,17 +374,17 @@ def _pages(data: bytes) -> list[_Page]:
         pages = []
         for index in range(len(document)):
             try:
-                page = document[index]
-            except pdf_layer.pdfium.PdfiumError as exc:
+                page = document.page(index)
+            except pdf_layer.PdfiumError as exc:
                 raise CorruptFileError(f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
             try:
                 chars = pdf_layer.page_chars(page, budget)
                 tables = find_tables(pdf_layer.edges(page))
                 # Characters are kept only where table cells need them (memory on long files).
                 kept = chars if tables else []
-                left, bottom, right, top = pdf_layer.page_box(page)
+                left, bottom, right, top = page.box()
                 pages.append(_Page(right - left, top - bottom, pdf_layer.words(chars), kept, tables))
-            except pdf_layer.pdfium.PdfiumError as exc:
+            except pdf_layer.PdfiumError as exc:
                 raise CorruptFileError(f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
             finally:
                 page.close()

@@ -19,8 +19,7 @@ from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as raw
+import pypdfium2_raw as raw
 
 from cchc_cli.errors import CorruptFileError, EncryptedPdfError, UnsafeFileError
 
@@ -57,22 +56,83 @@ class Edge(NamedTuple):
     end: float
 
 
-def open_document(data: bytes) -> pdfium.PdfDocument:
+class PdfiumError(Exception):
+    """pdfium could not load a document, page or text page."""
+
+
+# pdfium through its raw bindings only: pypdfium2's helper classes (with logging and object
+# tracking) cost 15 ms of every PDF parse to import, and five calls are all they gave here.
+# The library is set up as pypdfium2 sets it up; pdfium ignores a second set-up, so importing
+# pypdfium2 as well does no harm.
+raw.FPDF_InitLibraryWithConfig(
+    raw.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0)
+)
+_ERRORS = {
+    raw.FPDF_ERR_UNKNOWN: "Unknown error",
+    raw.FPDF_ERR_FILE: "File access error",
+    raw.FPDF_ERR_FORMAT: "Data format error",
+    raw.FPDF_ERR_PASSWORD: "Incorrect password error",
+    raw.FPDF_ERR_SECURITY: "Unsupported security scheme error",
+    raw.FPDF_ERR_PAGE: "Page not found or content error",
+}
+
+
+class Document:
+    """An open PDF; ``close`` frees it. The bytes pdfium reads from are kept alive with it."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self.handle = raw.FPDF_LoadMemDocument64(data, len(data), None)
+        if raw.FPDF_GetPageCount(self.handle) < 1:  # as pypdfium2: a document of no page is none
+            code = raw.FPDF_GetLastError()
+            self.close()
+            raise PdfiumError(f"Failed to load document (PDFium: {_ERRORS.get(code, f'error {code}')}).")
+
+    def __len__(self) -> int:
+        return raw.FPDF_GetPageCount(self.handle)
+
+    def page(self, index: int) -> Page:
+        handle = raw.FPDF_LoadPage(self.handle, index)
+        if not handle:
+            raise PdfiumError("Failed to load page.")
+        return Page(handle)
+
+    def close(self) -> None:
+        if self.handle:
+            raw.FPDF_CloseDocument(self.handle)
+            self.handle = None
+
+
+class Page:
+    def __init__(self, handle) -> None:
+        self.handle = handle
+
+    def box(self) -> tuple[float, float, float, float]:
+        """The page's crop box (left, bottom, right, top), else its media box, else Letter (as
+        pypdfium2 falls back), in the unrotated space characters and lines are given in: a
+        page turned by /Rotate reports its turned size elsewhere."""
+        sides = [ctypes.c_float() for _ in range(4)]
+        for get in (raw.FPDFPage_GetCropBox, raw.FPDFPage_GetMediaBox):
+            if get(self.handle, *map(ctypes.byref, sides)):
+                return tuple(side.value for side in sides)  # type: ignore[return-value]
+        return (0.0, 0.0, 612.0, 792.0)
+
+    def close(self) -> None:
+        if self.handle:
+            raw.FPDF_ClosePage(self.handle)
+            self.handle = None
+
+
+def open_document(data: bytes) -> Document:
     try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
+        return Document(data)
+    except PdfiumError as exc:
         # pdfium names a locked file "Incorrect password error".
         if "password" in str(exc).lower() or b"/Encrypt" in data:
             raise EncryptedPdfError(
                 "the PDF is encrypted and needs a password: save an unprotected copy"
             ) from None
         raise CorruptFileError(f"damaged PDF: {exc}") from None
-
-
-def page_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
-    """The page's crop box (left, bottom, right, top) in the unrotated space characters and
-    lines are given in: a page turned by /Rotate reports its turned size elsewhere."""
-    return tuple(page.get_cropbox())  # type: ignore[return-value]
 
 
 class CharBudget:
@@ -88,7 +148,7 @@ class CharBudget:
             raise UnsafeFileError(f"more than {MAX_CHARS:,} characters of text, more than a plan has")
 
 
-def page_chars(page: pdfium.PdfPage, budget: CharBudget) -> list[Char]:
+def page_chars(page: Page, budget: CharBudget) -> list[Char]:
     """The page's characters in content order, with the spaces pdfium lost put back. A
     character starts at its origin, as in pdfplumber.
 
@@ -99,11 +159,13 @@ def page_chars(page: pdfium.PdfPage, budget: CharBudget) -> list[Char]:
     no letter starts at its place and it does not just follow the character before it (there it
     only marks a gap the second pass fills, or the line's end), and each
     letter notes whether a space came before it in the content after a gap (``spaced``)."""
-    textpage = page.get_textpage()
+    textpage = raw.FPDFText_LoadPage(page.handle)
+    if not textpage:
+        raise PdfiumError("Failed to load text page.")
     try:
-        entries = _entries(textpage.raw, page_box(page)[3], budget)
+        entries = _entries(textpage, page.box()[3], budget)
     finally:
-        textpage.close()
+        raw.FPDFText_ClosePage(textpage)
     starts: dict[int, list[float]] = {}
     for e in entries:
         if not e[1]:
@@ -332,11 +394,11 @@ def _times(m: _Matrix, n: _Matrix) -> _Matrix:
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
 
 
-def edges(page: pdfium.PdfPage) -> list[Edge]:
+def edges(page: Page) -> list[Edge]:
     """Every axis-aligned straight stretch of every filled or stroked path on the page (the
     sides of rectangles included), inside forms too, in top-left page coordinates; pieces
     shorter than 1 pt left out (pdfplumber's prefilter)."""
-    height = page_box(page)[3]
+    height = page.box()[3]
     out: list[Edge] = []
     seen = 0
     matrix = raw.FS_MATRIX()
@@ -368,7 +430,7 @@ def edges(page: pdfium.PdfPage) -> list[Edge]:
                 continue
             _path_edges(obj, own, height, out, x, y)
 
-    walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, _IDENTITY, 0)
+    walk(raw.FPDFPage_CountObjects(page.handle), raw.FPDFPage_GetObject, page.handle, _IDENTITY, 0)
     return out
 
 
