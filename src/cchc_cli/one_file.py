@@ -16,6 +16,7 @@ from pathlib import Path
 from cchc_cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CchcError
 
 FORMATS = ("yaml", "json")
+GC_THRESHOLDS = (20_000, 50, 100)  # a cchc process's collector: see prepare_process
 TIMEOUT = 120.0  # seconds one document may take: --timeout's default
 
 
@@ -162,7 +163,7 @@ def prepare_process() -> None:
     # What is loaded now lives to the end (frozen out of every collection), and collections are
     # rarer (a 100-plan YAML output spent a fifth of its time in the collector).
     gc.freeze()
-    gc.set_threshold(20_000, 50, 100)
+    gc.set_threshold(*GC_THRESHOLDS)
     default_hook = sys.unraisablehook
 
     def quiet_interrupts(unraisable) -> None:
