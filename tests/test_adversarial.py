@@ -180,6 +180,52 @@ def test_a_page_of_megabytes_of_text_is_refused_before_pdfium_reads_it(monkeypat
     assert "KE HOACH CCHC" in pdf.read_pdf(font).blocks[0].text
 
 
+def test_a_content_stream_is_capped_whatever_its_own_dictionary_says(monkeypatch) -> None:
+    """pdfium reads a page's /Contents (and a form) whatever keys their dictionaries carry: a
+    font's /Length1 or an image's /Subtype added to them no longer exempts them from the cap."""
+    from cchc_cli.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_CONTENT", 64 * 1024)
+    words = b"BT /F1 1 Tf 72 700 Td " + (b"(" + b"a" * 1000 + b") Tj 0 -1 Td ") * 100 + b"ET"
+    page = _pdf(TEXT + words)
+    for disguise in (b"/Length1 5 ", b"/Subtype /Image ", b"/Type /Metadata /Subtype /XML "):
+        disguised = page.replace(b"4 0 obj\n<< /Length", b"4 0 obj\n<< " + disguise + b"/Length")
+        assert disguised != page
+        with pytest.raises(UnsafeFileError, match="content stream holds more than 64 KB"):
+            parse_bytes(disguised, "disguised.pdf")
+    # Named through an array object: still the page's content.
+    listed = page.replace(b"/Contents 4 0 R", b"/Contents 6 0 R").replace(
+        b"trailer", b"6 0 obj\n[4 0 R]\nendobj\ntrailer"
+    )
+    with pytest.raises(UnsafeFileError, match="content stream holds more than 64 KB"):
+        pdf.check_bounds(listed.replace(b"4 0 obj\n<< ", b"4 0 obj\n<< /Length1 5 "))
+    # A form with a font's key is still a form.
+    form = b"9 0 obj\n<< /Type /XObject /Subtype /Form /Length1 5 /Length %d >>\nstream\n" % len(words)
+    with pytest.raises(UnsafeFileError, match="content stream holds more than 64 KB"):
+        pdf.check_bounds(_pdf(TEXT) + form + words + b"\nendstream\nendobj\n")
+
+
+def test_a_page_named_inside_an_object_stream_has_its_content_capped(monkeypatch) -> None:
+    """Page dictionaries packed in a compressed object stream (PDF 1.5) name their /Contents
+    there: read while the object stream is inflated for its size."""
+    import zlib
+
+    from cchc_cli.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_CONTENT", 64 * 1024)
+    packed = zlib.compress(b"3 0 << /Type /Page /Parent 2 0 R /Contents 4 0 R >>")
+    objects = b"7 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n" % len(
+        packed
+    )
+    content = b"4 0 obj\n<< /Length1 5 /Length 70000 >>\nstream\n" + b"x" * 70000 + b"\nendstream\nendobj\n"
+    with pytest.raises(UnsafeFileError, match="content stream holds more than 64 KB"):
+        pdf.check_bounds(b"%PDF-1.5\n" + objects + packed + b"\nendstream\nendobj\n" + content)
+    # The same stream, named by no page: a font's program, not content.
+    unnamed = packed.replace(packed, zlib.compress(b"3 0 << /Type /Page /Parent 2 0 R /Contents 8 0 R >>"))
+    objects = objects.replace(b"/Length %d" % len(packed), b"/Length %d" % len(unnamed))
+    pdf.check_bounds(b"%PDF-1.5\n" + objects + unnamed + b"\nendstream\nendobj\n" + content)
+
+
 def test_a_page_tree_claiming_too_many_pages_is_refused_before_parsing() -> None:
     with pytest.raises(UnsafeFileError, match="claims 200000 pages"):
         parse_bytes(_pdf(TEXT, count=200_000), "many.pdf")

@@ -41,59 +41,119 @@ class _Line:
 
 
 MAX_INFLATED = 256 * 1024 * 1024  # all Flate streams together, inflated (a plan's are a few MB)
-MAX_CONTENT = 1024 * 1024  # one page-content stream (a plan's pages: 10-20 KB)
-# Streams that are not page content (fonts, images, object and xref streams, metadata, files):
-# they may be large.
+MAX_CONTENT = 1024 * 1024  # one content stream: a page's or a form's (a plan's pages: 10-20 KB)
+# Where no page names its content (its dictionary hidden, e.g. encrypted), streams that are not
+# page content by their own dictionary (fonts, images, object and xref streams, metadata, files).
 _NOT_CONTENT = re.compile(
     rb"/Length[123]\b|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType|XML)\b"
     rb"|/Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile)\b"
 )
 _STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
 _PAGE_COUNT = re.compile(rb"/Count\s+(\d{1,12})")
+_OBJECT = re.compile(rb"(?<!\d)(\d{1,10})\s+\d{1,5}\s+obj\b")
+_CONTENTS = re.compile(rb"/Contents\s*(\d{1,10}\s+\d{1,5}\s+R|\[[^\]]{0,65536}\])")
+_REFERENCE = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
+_FORM = re.compile(rb"/Subtype\s*/Form\b")
+_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm\b")
+
+
+@dataclass
+class _Stream:
+    number: int | None  # the object it is, where its "N G obj" is found
+    head: bytes  # its dictionary (and what stands before it in the object)
+    size: int  # its bytes, inflated
 
 
 def check_bounds(data: bytes) -> None:
     """Refuse, before any parsing, a PDF whose page tree claims more pages than a plan has,
     whose compressed streams inflate beyond MAX_INFLATED (1 MB can hold 1 GB of spaces), or with
-    a page-content stream beyond MAX_CONTENT (pdfium's text of a page costs about 400 bytes a
+    a content stream beyond MAX_CONTENT (pdfium's text of a page costs about 400 bytes a
     character: 20 MB of text took 3 GB before any limit could act).
 
-    The streams are inflated in bounded chunks and thrown away: memory stays small."""
+    A content stream is one a page names as its /Contents (read in the file and in its object
+    streams), or a form: what its dictionary says of itself does not count, since pdfium reads
+    a page's content whatever that says. The streams are inflated in bounded chunks and thrown
+    away: memory stays small."""
     counts = [int(m.group(1)) for m in _PAGE_COUNT.finditer(data)]
     if counts and max(counts) > MAX_PAGES:
         raise UnsafeFileError(
             f"the page tree claims {max(counts)} pages, more than the {MAX_PAGES} a plan can have"
         )
-    total = 0
-    position = 0
-    while True:
-        m = _STREAM.search(data, position)
-        if m is None:
-            return
-        start = m.end()
-        end = data.find(b"endstream", start)
-        if end < 0:
-            return
-        position = end + 9
-        opening = data.rfind(b" obj", max(0, m.start() - 4096), m.start())
-        head = data[opening if opening >= 0 else max(0, m.start() - 400) : m.start()]
-        content = _NOT_CONTENT.search(head) is None
-        if b"FlateDecode" not in head:
-            size = end - start
+    named: set[int] = set()  # objects a page names as its content
+    streams = _streams(data, named)
+    _contents_named(data, named)
+    # Where some page's content is out of sight (no /Contents read, or an array we cannot
+    # find), a stream not named is judged by its own dictionary.
+    hidden = not _arrays_named(data, named, {s.number for s in streams})
+    for stream in streams:
+        if stream.number in named or _FORM.search(stream.head):
+            content = True
         else:
-            size = _inflated_size(data[start:end], MAX_INFLATED - total)
-            total += size
-        if content and size > MAX_CONTENT:
+            content = hidden and _NOT_CONTENT.search(stream.head) is None
+        if content and stream.size > MAX_CONTENT:
             raise UnsafeFileError(
                 f"a page's content stream holds more than {MAX_CONTENT // 1024} KB "
                 "(a plan's pages hold about 20 KB; a bomb of text?)"
             )
 
 
-def _inflated_size(chunk: bytes, allowance: int) -> int:
-    """Bytes a Flate stream inflates to, counted in 1 MB steps; beyond ``allowance`` refused."""
+def _streams(data: bytes, named: set[int]) -> list[_Stream]:
+    """Every stream with its inflated size (all together bounded by MAX_INFLATED); the
+    /Contents an object stream holds are added to ``named`` on the way."""
+    out: list[_Stream] = []
+    total = 0
+    position = 0
+    while True:
+        m = _STREAM.search(data, position)
+        if m is None:
+            return out
+        start = m.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            return out
+        position = end + 9
+        opening = data.rfind(b" obj", max(0, m.start() - 4096), m.start())
+        head = data[opening if opening >= 0 else max(0, m.start() - 400) : m.start()]
+        numbers = list(
+            _OBJECT.finditer(data, max(0, (opening if opening >= 0 else m.start()) - 24), m.start())
+        )
+        number = int(numbers[-1].group(1)) if numbers else None
+        scan = named if _OBJECT_STREAM.search(head) else None
+        if b"FlateDecode" not in head:
+            size = end - start
+            if scan is not None:
+                _contents_named(data[start:end], scan)
+        else:
+            size = _inflated_size(data[start:end], MAX_INFLATED - total, scan)
+            total += size
+        out.append(_Stream(number, head, size))
+
+
+def _contents_named(text: bytes, named: set[int]) -> None:
+    for m in _CONTENTS.finditer(text):
+        named.update(int(r) for r in _REFERENCE.findall(m.group(1)))
+
+
+def _arrays_named(data: bytes, named: set[int], streams: set[int | None]) -> bool:
+    """Add what each named array object lists (a /Contents may name an array of streams);
+    whether every name was found, as a stream or as an array in the file's plain text."""
+    arrays = {n for n in named if n not in streams}
+    if not arrays:
+        return bool(named)
+    found = {int(m.group(1)): m.end() for m in _OBJECT.finditer(data) if int(m.group(1)) in arrays}
+    for at in found.values():
+        body = data[at : at + 65536].lstrip()
+        if body.startswith(b"["):
+            named.update(int(r) for r in _REFERENCE.findall(body[: body.find(b"]") + 1]))
+    return bool(named) and arrays <= set(found)
+
+
+def _inflated_size(chunk: bytes, allowance: int, named: set[int] | None = None) -> int:
+    """Bytes a Flate stream inflates to, counted in 1 MB steps; beyond ``allowance`` refused.
+    With ``named``, the /Contents in what it inflates to are added (an object stream's)."""
     inflater = zlib.decompressobj()
     size = 0
+    carry = b""  # the end of the step before: a /Contents split by a step is still read
     try:
         while chunk:
             out = inflater.decompress(chunk, 1 << 20)
@@ -102,6 +162,9 @@ def _inflated_size(chunk: bytes, allowance: int) -> int:
                 raise UnsafeFileError(
                     f"its streams inflate to more than {MAX_INFLATED // (1024 * 1024)} MB (a compression bomb?)"
                 )
+            if named is not None:
+                _contents_named(carry + out, named)
+                carry = out[-70000:]
             chunk = inflater.unconsumed_tail
             if not out:
                 break
