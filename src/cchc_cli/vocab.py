@@ -120,6 +120,8 @@ class AssignmentWords(_Strict):
 class TargetWords(_Strict):
     trailing: list[str] = Field(min_length=1)
     lead: list[str] = Field(min_length=1)
+    value_years: list[str] = Field(min_length=1)
+    value_links: list[str] = Field(min_length=1)
     result: list[str] = Field(min_length=1)
     past_time: list[str] = Field(min_length=1)
     reported: list[str] = Field(min_length=1)

@@ -47,9 +47,14 @@ _COUNT = rx(
     re.I,
 )
 
-# The words before a value give its comparator (data/lexicon.yaml, tried in order).
+# The words before a value give its comparator (data/lexicon.yaml, tried in order), with a
+# year and a link between them and the value ("ít nhất vào năm 2025 đạt 40%").
+_BETWEEN = (
+    rf"(?:\s+(?:{alternatives(_LEX.target_words.value_years)})\s+\d{{4}})?"
+    rf"\s*(?:(?:{alternatives(_LEX.target_words.value_links)})\s*)?$"
+)
 _LEFT = [
-    (rx(rf"(?:{alternatives(words)})\s*(?:là\s*|mức\s*)?$", re.I), comparator)
+    (rx(rf"(?:{alternatives(words)}){_BETWEEN}", re.I), comparator)
     for comparator, words in _LEX.comparator_words.items()
 ]
 _RIGHT_GE = rx(r"^\s*trở\s+lên", re.I)
