@@ -408,3 +408,22 @@ def test_a_document_of_too_many_paragraphs_is_refused_before_parsing(monkeypatch
     with pytest.raises(UnsafeFileError, match="1,199 paragraphs and table rows, more than the 1,000"):
         parse_bytes(("KẾ HOẠCH CCHC năm 2024\n" + lines).encode(), "many.txt")
     parse_bytes(("KẾ HOẠCH CCHC năm 2024\n" + lines[: len(lines) // 2]).encode(), "fewer.txt")
+
+
+def test_a_time_limit_swallowed_on_the_way_still_ends_the_block() -> None:
+    """The limit fires wherever the program is; a finalizer, or a library catching every
+    exception, can lose it. The block still ends in TimeLimitError when it finishes."""
+    import time
+
+    from cchc_cli.errors import TimeLimitError
+
+    def library_that_catches_everything() -> None:
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            try:
+                sum(range(1000))
+            except Exception:
+                return  # the limit's exception, lost here
+
+    with pytest.raises(TimeLimitError, match=r"gave up after 0\.05 s"), time_limit(0.05):
+        library_that_catches_everything()

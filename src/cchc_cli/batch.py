@@ -186,8 +186,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield  # no limit asked for (0, inf, or more than a timer holds), or no timer (Windows)
         return
 
+    message = f"gave up after {seconds:g} s (time limit per document; see --timeout)"
+    fired = False
+
     def expired(signum, frame):
-        raise TimeLimitError(f"gave up after {seconds:g} s (time limit per document; see --timeout)")
+        nonlocal fired
+        fired = True
+        raise TimeLimitError(message)
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -196,6 +201,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:  # raised where it was lost (in a finalizer, or caught by a library): still the limit
+        raise TimeLimitError(message)
 
 
 def work(path: str, target: str, fmt: str, timeout: float | None) -> Outcome:
