@@ -50,6 +50,8 @@ def test_target_case(case: dict) -> None:
     ]
     for target, expected in zip(numeric, case["targets"], strict=True):
         assert fold(expected["key"]) in fold(f"{target.text} {target.metric}")
+        if "year" in expected:  # the target's own year, where the case says it
+            assert target.year == expected["year"]
     if "results" in case:
         assert [(r.value, r.unit) for r in results] == [(e["value"], e["unit"]) for e in case["results"]]
         for result, expected in zip(results, case["results"], strict=True):

@@ -122,6 +122,7 @@ class TargetWords(_Strict):
     lead: list[str] = Field(min_length=1)
     value_years: list[str] = Field(min_length=1)
     value_links: list[str] = Field(min_length=1)
+    continuations: list[str] = Field(min_length=1)
     result: list[str] = Field(min_length=1)
     past_time: list[str] = Field(min_length=1)
     reported: list[str] = Field(min_length=1)

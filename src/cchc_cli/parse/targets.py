@@ -86,6 +86,7 @@ _BAND = rx(rf"\b(?:nhóm\s+[A-E]\b|loại\s+(?:{_GRADES})|xếp\s+loại|đạt\
 _RANGE_BAND = rx(rf"từ\s+{NUMBER}\s*%?\s*đến\s+(?:dưới\s+)?{NUMBER}\s*%", re.I)
 _BAND_BEFORE = rx(rf"\b(?:nhóm\s+[A-E]|loại\s+(?:{_GRADES})|xếp\s+loại)\s*$", re.I)
 _BAND_RANGE = rx(r"đến\s+dưới\s+[\d,.]+\s*%", re.I)
+_CONTINUATION = rx(rf"^(?:{alternatives(_WORDS.continuations)})\b", re.I)
 _TARGET_WORD = rx(r"^\s*(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\b", re.I)
 _YEAR_SCOPE = rx(
     r"\b(?:đến(?:\s+hết)?|vào|trong|hết)\s+năm\s+(\d{4})\b|\bgiai\s+đoạn\s+\d{4}\s*[-–]\s*(\d{4})\b", re.I
@@ -540,9 +541,13 @@ def extract_targets(
         if unit.heading:
             text = _NUMBERING.sub("", text)
         lead_year = scope.get(unit.section)
+        previous_year: int | None = None  # the year the sentence before stated
         for sentence in sentences(text):
             head, sep, _ = sentence.partition(":")
             sentence_year = _year_scope(head) if sep and len(head) < 120 else None
+            if _CONTINUATION.match(sentence):
+                sentence_year = sentence_year or previous_year
+            previous_year = _year_scope(sentence) or sentence_year
             parts, main_text = clauses(sentence)
             stem: str | None = None  # the measured quantity, for values split by level
             for clause, aside in parts:
