@@ -17,7 +17,6 @@ from cchc_cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Cch
 
 FORMATS = ("yaml", "json")
 GC_THRESHOLDS = (20_000, 50, 100)  # a cchc process's collector: see prepare_process
-TIMEOUT = 120.0  # seconds one document may take: --timeout's default
 
 
 class Refused(Exception):
@@ -106,12 +105,14 @@ def parse_one(
 
 def run_simple(source: str, raw_output: str | None, fmt: str | None) -> int:
     """A call ``simple_parse_call`` took, run as the typer command runs it."""
+    from cchc_cli.batch import DEFAULT_TIMEOUT
+
     try:
         output, chosen = one_output(source, raw_output, fmt)
     except Refused as refusal:
         say(str(refusal))
         return EXIT_USAGE
-    return parse_one(source, output, chosen, TIMEOUT, debug=False)
+    return parse_one(source, output, chosen, DEFAULT_TIMEOUT, debug=False)
 
 
 def fail(error: BaseException, path: str, debug: bool, code: int = EXIT_FAILED) -> int:

@@ -7,20 +7,19 @@ text so that every format gives the same sentences.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from cchc_cli.models import Footnote, Location
 from cchc_cli.parse.state import State, location
 from cchc_cli.readers.blocks import Block
-from cchc_cli.text import LETTER, LOWER, UPPER, rx
+from cchc_cli.text import LETTER, LOWER, UPPER, Pattern, rx
 
 _BYLINE = rx(rf"^(?:[{UPPER}][{LOWER}]*\.?\s?){{1,4}}$")
 _NOTE_LINE = rx(r"^(?:\[(\d{1,3})\]|(\d{1,3}))\s*(\S.*)$")
 
 
 @cache  # a note number's pattern is built once, not on every document
-def _mark(number: str) -> re.Pattern[str]:
+def _mark(number: str) -> Pattern:
     # "[1]" anywhere; a bare digit only glued to a word or to a year, before punctuation or a space.
     return rx(rf"\[{number}\]|(?:(?<={LETTER})|(?<=(?<!\d)(?:19|20)\d\d)){number}(?=[.,;:)\s]|$)")
 

@@ -40,7 +40,7 @@ _RANK = rx(
 _POINTS = rx(rf"(?<![\d.,])(?P<num>{NUMBER})\s*điểm\b", re.I)
 _LEX = lexicon()
 # The words before a count are matched too (a look-behind would need `regex`); the value's own
-# span starts at its number (``_value_start``).
+# span starts at its number (see ``_values``).
 _COUNT = rx(
     rf"\b(?:{alternatives(_LEX.count_words)})\s+(?P<num>{NUMBER})"
     rf"(?=\s+{LETTER})(?!\s+(?:tháng|năm|ngày|quý|giờ)\b)",

@@ -106,11 +106,18 @@ class Document:
 class Page:
     def __init__(self, handle) -> None:
         self.handle = handle
+        self._box: tuple[float, float, float, float] | None = None
 
     def box(self) -> tuple[float, float, float, float]:
         """The page's crop box (left, bottom, right, top), else its media box, else Letter (as
         pypdfium2 falls back), in the unrotated space characters and lines are given in: a
-        page turned by /Rotate reports its turned size elsewhere."""
+        page turned by /Rotate reports its turned size elsewhere. Read once: the characters,
+        the lines and the page's size all need it."""
+        if self._box is None:
+            self._box = self._read_box()
+        return self._box
+
+    def _read_box(self) -> tuple[float, float, float, float]:
         sides = [ctypes.c_float() for _ in range(4)]
         for get in (raw.FPDFPage_GetCropBox, raw.FPDFPage_GetMediaBox):
             if get(self.handle, *map(ctypes.byref, sides)):
